@@ -1,0 +1,1 @@
+"""The social side of the search: councils, shares, comments, debriefs (coming next)."""

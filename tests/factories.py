@@ -1,0 +1,126 @@
+"""factory-boy factories: one per model, no hidden side effects beyond what the name says."""
+
+import datetime as dt
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from negotiation import models
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user who can sign in: a password and a verified primary email address."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class FocusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Focus
+
+    owner = factory.SubFactory(UserFactory)
+    full_name = "Alex Rivera"
+    contact = "alex@example.com · +1 555 0100"
+    attribute_1 = "Product leader for B2B developer tools"
+    attribute_2 = "Series B to D companies with 100–500 people"
+    attribute_3 = "I turn platform debt into shipping speed"
+    target_roles = "Head of Product, Director of Product"
+    level = models.Level.DIRECTOR
+    industries = "Developer tools, infrastructure"
+    locations = "Berlin or remote (EU)"
+    must_haves = "A seat at the leadership table"
+    deal_breakers = "No budget for the platform"
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Opportunity
+
+    owner = factory.SubFactory(UserFactory)
+    company = factory.Sequence(lambda n: f"Company {n}")
+    role = "Director of Product"
+    location = "Remote"
+    stage = models.Stage.APPLIED
+    fit = models.Fit.STRONG
+
+
+class StageChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.StageChange
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    from_stage = models.Stage.EXPLORING
+    to_stage = models.Stage.APPLIED
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = models.PersonRole.HIRING_MANAGER
+    email = factory.Sequence(lambda n: f"person{n}@company.example")
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Interview
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    scheduled_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
+    kind = models.InterviewKind.HIRING_MANAGER
+    channel = models.Channel.VIDEO
+
+
+class MissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Mission
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    purpose = "Make the platform a reason customers stay."
+    responsibilities = "The developer platform roadmap and its team of three PMs."
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Objective
+
+    mission = factory.SubFactory(MissionFactory)
+    title = factory.Sequence(lambda n: f"Objective {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class KeyResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.KeyResult
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    description = factory.Sequence(lambda n: f"Key result {n}")
+    target = "from 40% to 60%"
+    horizon = models.Horizon.DAYS_90
+    position = factory.Sequence(lambda n: n)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Question
+
+    mission = factory.SubFactory(MissionFactory)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    position = factory.Sequence(lambda n: n)

@@ -50,3 +50,30 @@ def e2e_settings(settings, live_server):
     settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
     settings.SECURE_SSL_REDIRECT = False
     return settings
+
+
+@pytest.fixture
+def sign_in(e2e_settings, live_server, context):
+    """Sign ``user`` in inside the browser context by planting a real session cookie."""
+    from django.conf import settings
+    from django.test import Client
+
+    def do(user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": cookie.value,
+                    "domain": "localhost",
+                    "path": "/",
+                    "httpOnly": True,
+                    "secure": settings.SESSION_COOKIE_SECURE,
+                    "sameSite": "Lax",
+                }
+            ]
+        )
+
+    return do

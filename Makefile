@@ -83,7 +83,10 @@ test: install-test lint collectstatic
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# wrk is the load generator when it can be had; otherwise the benchmark uses Python threads.
 bench: install-test collectstatic
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || true
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:

@@ -1,0 +1,213 @@
+"""Benchmark: `make bench` (or `python -m bench --help`).
+
+Seeds a throw-away SQLite database with the demo account scaled up, serves it with gunicorn
+and production settings on 127.0.0.1, and prints one table: requests per second and latency per
+page, as ratios to /healthz and to the simplest signed-in page of the same run, with queries per
+page; then the warm render time of the mission PDF against a one-line WeasyPrint document.
+Absolute numbers depend on the machine; compare ratios within one run.
+"""
+
+import argparse
+import os
+import platform
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+
+from bench.load import measure
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_EMAIL = "bench@example.com"
+DEMO_PASSWORD = "bench-password-1234"  # noqa: S105
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(database_url: str) -> dict[str, str]:
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "EMAIL_URL": "smtp://127.0.0.1:25",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def setup_django(env: dict[str, str]) -> None:
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def seed(opportunities: int):
+    """Create the demo account, scaled to ``opportunities`` opportunities; return (user, ids)."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from bench.seed import scale_up
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("demo", email=DEMO_EMAIL, password=DEMO_PASSWORD, force=True, stdout=StringIO())
+    user = get_user_model().objects.get(email=DEMO_EMAIL)
+    return user, scale_up(user, opportunities)
+
+
+def session_cookie(user) -> str:
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def count_queries(user, paths: list[str]) -> dict[str, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    counts = {}
+    for path in paths:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path, headers={"host": "127.0.0.1"})
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}, not 200")
+        counts[path] = len(ctx.captured_queries)
+    return counts
+
+
+def time_pdfs(mission) -> tuple[float, float]:
+    """Median warm render time of the mission PDF and of a one-line document, in seconds."""
+    import statistics
+
+    from negotiation.pdf import render_html_to_pdf, render_mission_pdf
+
+    def median_of(fn, runs=7):
+        fn()  # warm: fonts, imports, caches
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    one_line = "<!doctype html><html><body><p>One line.</p></body></html>"
+    return median_of(lambda: render_mission_pdf(mission)), median_of(
+        lambda: render_html_to_pdf(one_line)
+    )
+
+
+def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(  # noqa: S603
+        [str(gunicorn), "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}", "-q"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--opportunities", type=int, default=200)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="jobmission-bench-"))
+    env = production_env(f"sqlite:///{workdir / 'bench.sqlite3'}")
+    setup_django(env)
+    user, ids = seed(args.opportunities)
+
+    from negotiation.models import Mission
+
+    pages = [
+        ("healthz", "/healthz"),
+        ("simplest signed-in page", "/accounts/email/"),
+        ("dashboard", "/"),
+        ("pipeline", "/opportunities/"),
+        ("mission editor", f"/opportunities/{ids['mission_opportunity']}/mission/"),
+    ]
+    queries = count_queries(user, [path for _, path in pages[1:]])
+    cookie = session_cookie(user)
+    pdf_time, one_line_time = time_pdfs(Mission.objects.get(pk=ids["pdf_mission"]))
+
+    port = free_port()
+    server = start_gunicorn(env, port, args.workers)
+    try:
+        results = []
+        for name, path in pages:
+            headers = {} if path == "/healthz" else {"Cookie": cookie}
+            results.append((name, path, measure(f"http://127.0.0.1:{port}{path}", headers, args)))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print_report(results, queries, pdf_time, one_line_time, args)
+
+
+def print_report(results, queries, pdf_time, one_line_time, args) -> None:
+    health = results[0][2].rps or 1
+    simplest = results[1][2].rps or 1
+    print()
+    print(
+        f"JobMission benchmark · {time.strftime('%Y-%m-%d')} · {platform.node()} · "
+        f"{os.cpu_count()} cores · Python {platform.python_version()} · "
+        f"gunicorn {args.workers} sync workers · {args.connections} connections × "
+        f"{args.duration:g} s per page · load: {results[0][2].tool}"
+    )
+    print()
+    print("| page | path | req/s | p50 ms | p99 ms | errors | × /healthz | × signed-in | queries |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, path, r in results:
+        print(
+            f"| {name} | `{path}` | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
+            f"{r.errors} | {r.rps / health:.2f} | {r.rps / simplest:.2f} | "
+            f"{queries.get(path, 0) if path != '/healthz' else 1} |"
+        )
+    print()
+    ratio = pdf_time / one_line_time
+    print("| PDF (warm, median of 7) | seconds | × one-line document |")
+    print("|---|---:|---:|")
+    print(f"| one-line WeasyPrint document | {one_line_time:.3f} | 1.00 |")
+    print(f"| mission: 5 objectives × 4 key results, 10 questions | {pdf_time:.3f} | {ratio:.2f} |")
+    print()
+    slow = [name for name, _, r in results[2:] if r.rps < 0.5 * simplest]
+    errors = sum(r.errors for _, _, r in results)
+    verdict = "met" if not slow else "NOT met: " + ", ".join(slow)
+    print(f"Targets: main pages ≥ 0.5 × the simplest signed-in page: {verdict}")
+    print(f"         zero errors under load: {'met' if not errors else f'NOT met ({errors})'}")
+    print(f"         mission PDF < 0.5 s warm: {'met' if pdf_time < 0.5 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -16,7 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    ours = ("SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_SSL_REDIRECT", "ALLOWED_HOSTS")
+    ours = (
+        "SECRET_KEY",
+        "DEBUG",
+        "EMAIL_URL",
+        "SECURE_SSL_REDIRECT",
+        "ALLOWED_HOSTS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests; check --deploy flags it
+    )
     base = {k: v for k, v in os.environ.items() if k not in ours}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
@@ -76,9 +83,9 @@ class TestMailersFromUrl:
         assert mailer["BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
     def test_file_keeps_the_absolute_folder(self):
-        mailer = mailers_from_url("filemail:///var/tmp/jobmission-mail")["default"]
+        mailer = mailers_from_url("filemail:///srv/mail/jobmission")["default"]
         assert mailer["BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
-        assert mailer["OPTIONS"]["file_path"] == "/var/tmp/jobmission-mail"
+        assert mailer["OPTIONS"]["file_path"] == "/srv/mail/jobmission"
 
     def test_smtp_with_starttls_and_credentials(self):
         mailer = mailers_from_url("smtp+tls://me%40example.com:p%40ss@mail.example:2525")["default"]

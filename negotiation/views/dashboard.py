@@ -1,9 +1,46 @@
-"""Placeholder views: being written."""
+"""The front page: the user's search at a glance, or the method explained to a visitor."""
+
+import datetime as dt
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from negotiation.models import ACTIVE_STAGES, Focus, Interview, Opportunity
+from negotiation.pipeline import FitShare, stage_columns, steps_due
+
+SHOWN_PER_STAGE = 5
+SHOWN_INTERVIEWS = 6
+DUE_WITHIN = dt.timedelta(days=7)
 
 
 @login_not_required
-def dashboard(request, *args, **kwargs):
-    return HttpResponse("dashboard: not built yet")
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's pipeline, focus share, interviews and due steps; else the landing."""
+    if not request.user.is_authenticated:
+        return render(request, "negotiation/landing.html")
+    active = list(
+        Opportunity.objects.owned_by(request.user).active().defer("posting_text", "notes")
+    )
+    interviews = (
+        Interview.objects.filter(
+            opportunity__owner=request.user, opportunity__stage__in=ACTIVE_STAGES
+        )
+        .upcoming()
+        .select_related("opportunity")
+        .defer("opportunity__posting_text", "opportunity__notes")
+        .prefetch_related("people")[:SHOWN_INTERVIEWS]
+    )
+    context = {
+        "focus": Focus.objects.filter(owner=request.user).first(),
+        "active_count": len(active),
+        "fit_share": FitShare.of(active),
+        "by_stage": stage_columns(active, shown=SHOWN_PER_STAGE),
+        "due_steps": steps_due(active, within=DUE_WITHIN),
+        "interviews": interviews,
+        "today": timezone.localdate(),
+    }
+    return render(request, "negotiation/dashboard.html", context)

@@ -1,0 +1,172 @@
+"""The signed-in front page: the pipeline by stage, the focus share, interviews, due steps."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from negotiation.models import ACTIVE_STAGES, Fit, Stage
+from negotiation.pipeline import FitShare
+from tests.factories import FocusFactory, InterviewFactory, OpportunityFactory, PersonFactory
+
+
+class TestDashboard:
+    url = "/"
+
+    def test_shows_the_share_of_the_active_pipeline_that_fits_the_focus(self, owner, owner_client):
+        OpportunityFactory.create_batch(2, owner=owner, fit=Fit.STRONG)
+        OpportunityFactory(owner=owner, fit=Fit.OFF)
+        OpportunityFactory(owner=owner, fit=Fit.STRONG, stage=Stage.DECLINED)
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert "67%" in page
+        assert "<strong>2 of 3</strong> active opportunities are strong fits" in page
+
+    def test_draws_the_fit_bar_without_inline_styles(self, owner, owner_client):
+        OpportunityFactory(owner=owner, fit=Fit.STRONG)
+        OpportunityFactory(owner=owner, fit=Fit.PARTIAL)
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert '<rect class="seg-strong" x="0" y="0" width="50"' in page
+        assert '<rect class="seg-partial" x="50" y="0" width="50"' in page
+        assert "style=" not in page
+
+    def test_groups_active_opportunities_by_stage(self, owner, owner_client):
+        OpportunityFactory(owner=owner, company="Acme Cloud", stage=Stage.INTERVIEWING)
+        OpportunityFactory(owner=owner, company="Old Corp", stage=Stage.WITHDRAWN)
+
+        response = owner_client.get(self.url)
+
+        columns = {c.stage: [o.company for o in c.shown] for c in response.context["by_stage"]}
+        assert list(columns) == list(ACTIVE_STAGES)
+        assert columns[Stage.INTERVIEWING] == ["Acme Cloud"]
+        assert "Old Corp" not in response.content.decode()
+
+    def test_links_to_the_rest_of_a_crowded_stage(self, owner, owner_client):
+        OpportunityFactory.create_batch(7, owner=owner, stage=Stage.APPLIED)
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert "See all 7" in page
+        assert "/opportunities/?stage=applied" in page
+
+    def test_nudges_to_set_a_focus_when_there_is_none(self, owner_client):
+        page = owner_client.get(self.url).content.decode()
+
+        assert "Set your focus" in page
+        assert "Getting started" in page
+
+    def test_shows_the_focus_attributes(self, owner, owner_client):
+        FocusFactory(owner=owner, attribute_1="Product leader for dev tools")
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert "Product leader for dev tools" in page
+        assert "Set your focus" not in page
+
+    def test_lists_upcoming_interviews_only(self, owner, owner_client):
+        opportunity = OpportunityFactory(owner=owner, company="Acme Cloud")
+        dana = PersonFactory(opportunity=opportunity, name="Dana Lee")
+        InterviewFactory(opportunity=opportunity).people.add(dana)
+        InterviewFactory(
+            opportunity=opportunity,
+            kind="screen",
+            scheduled_at=timezone.now() - dt.timedelta(days=1),
+        )
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert "Hiring manager · Video call · with Dana Lee" in page
+        assert "Recruiter screen" not in page
+
+    def test_lists_next_steps_due_or_overdue(self, owner, owner_client):
+        today = timezone.localdate()
+        OpportunityFactory(
+            owner=owner, next_step="Follow up", next_step_due=today - dt.timedelta(days=2)
+        )
+        OpportunityFactory(owner=owner, next_step="Send the PDF", next_step_due=today)
+        OpportunityFactory(
+            owner=owner, next_step="Far away", next_step_due=today + dt.timedelta(days=30)
+        )
+
+        response = owner_client.get(self.url)
+
+        page = response.content.decode()
+        assert [o.next_step for o in response.context["due_steps"]] == [
+            "Follow up",
+            "Send the PDF",
+        ]
+        assert "Overdue" in page
+        assert "Today" in page
+        assert "Far away" not in page
+
+    def test_shows_html_as_text(self, owner, owner_client):
+        OpportunityFactory(owner=owner, company="<script>alert(1)</script>", next_step="x")
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+    def test_shows_a_stranger_nothing_of_the_owner(self, owner, stranger_client):
+        opportunity = OpportunityFactory(owner=owner, company="Owner Secret Co", next_step="Ping")
+        InterviewFactory(opportunity=opportunity)
+        FocusFactory(owner=owner, attribute_1="Owner secret attribute")
+
+        page = stranger_client.get(self.url).content.decode()
+
+        assert "Owner Secret Co" not in page
+        assert "Owner secret attribute" not in page
+        assert "Set your focus" in page
+
+    def test_anonymous_visitors_get_the_landing_page(self, anonymous_client):
+        response = anonymous_client.get(self.url)
+
+        assert response.status_code == 200
+        assert response.templates[0].name == "negotiation/landing.html"
+
+    @pytest.mark.parametrize("rows", [5, 200])
+    def test_query_count_does_not_grow_with_rows(
+        self, owner, owner_client, django_assert_max_num_queries, rows
+    ):
+        FocusFactory(owner=owner)
+        stages = list(Stage.values)
+        for i in range(rows):
+            opportunity = OpportunityFactory(
+                owner=owner,
+                stage=stages[i % len(stages)],
+                fit=list(Fit.values)[i % 3],
+                next_step="Call",
+                next_step_due=timezone.localdate(),
+            )
+            InterviewFactory(opportunity=opportunity).people.add(
+                PersonFactory(opportunity=opportunity)
+            )
+
+        with django_assert_max_num_queries(6):
+            response = owner_client.get(self.url)
+
+        assert response.context["active_count"] == len(
+            [i for i in range(rows) if stages[i % len(stages)] in ACTIVE_STAGES]
+        )
+
+
+class TestFitShare:
+    def test_is_empty_without_active_opportunities(self):
+        share = FitShare.of([])
+
+        assert (share.total, share.strong_percent, share.segments) == (0, 0, [])
+
+    def test_segments_always_fill_the_bar(self):
+        share = FitShare(strong=1, partial=1, off=1)
+
+        assert share.segments == [("strong", 0, 33), ("partial", 33, 33), ("off", 66, 34)]
+
+    @pytest.mark.parametrize(
+        ("strong", "other", "verdict"),
+        [(7, 3, "focused"), (4, 6, "mixed"), (3, 7, "scattered")],
+    )
+    def test_names_how_focused_the_pipeline_is(self, strong, other, verdict):
+        assert FitShare(strong=strong, partial=other).verdict == verdict

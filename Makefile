@@ -55,11 +55,18 @@ system-deps:
 	  fi; \
 	fi
 
-install: venv system-deps
-	@$(PIP) install --quiet -e .
+# Stamps: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	@$(PIP) install --quiet .
+	@touch $@
 
-install-test: venv system-deps
-	@$(PIP) install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	@$(PIP) install --quiet ".[test]"
+	@touch $@ $(VENV)/.installed
+
+install: system-deps $(VENV)/.installed
+
+install-test: system-deps $(VENV)/.installed-test
 
 migrate: install
 	@$(DEV_ENV) $(PY) manage.py migrate --noinput

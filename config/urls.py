@@ -12,4 +12,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("negotiation.urls")),
+    path("", include("councils.urls")),
 ]

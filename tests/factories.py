@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from councils import models as council_models
 from negotiation import models
 
 PASSWORD = "correct-horse-battery-staple-42"
@@ -123,4 +124,78 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
     mission = factory.SubFactory(MissionFactory)
     text = factory.Sequence(lambda n: f"Question {n}?")
+    position = factory.Sequence(lambda n: n)
+
+
+# Councils.
+
+
+class CouncilFactory(factory.django.DjangoModelFactory):
+    """A council whose owner is also its first member, as councils.services creates them."""
+
+    class Meta:
+        model = council_models.Council
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Council {n}")
+    purpose = "Hold each other to a narrow focus and debrief every interview."
+    kind = council_models.CouncilKind.FAST
+
+    @factory.post_generation
+    def owner_membership(self, create, extracted, **kwargs):
+        if create:
+            council_models.Membership.objects.create(council=self, user=self.owner)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = council_models.Membership
+
+    council = factory.SubFactory(CouncilFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class ShareFactory(factory.django.DjangoModelFactory):
+    """Shares a mission by default; pass focus=, plan= or debrief= (and mission=None) instead."""
+
+    class Meta:
+        model = council_models.Share
+
+    council = factory.SubFactory(CouncilFactory)
+    mission = factory.SubFactory(MissionFactory)
+    shared_by = factory.LazyAttribute(lambda share: share.council.owner)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = council_models.Comment
+
+    share = factory.SubFactory(ShareFactory)
+    author = factory.LazyAttribute(lambda comment: comment.share.council.owner)
+    body = factory.Sequence(lambda n: f"Comment {n}: *nice* framing.")
+
+
+class DebriefFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = council_models.Debrief
+
+    owner = factory.SubFactory(UserFactory)
+    what_happened = "Forty minutes with the hiring manager; we walked through my mission."
+    went_well = "The OKR on onboarding landed."
+    do_differently = "Ask about budget earlier."
+    feeling = 4
+    inner_critic = "They were just being polite."
+    evidence = "She asked for the PDF to share with the CEO."
+    next_steps = "Send a thank-you note."
+
+
+class GratitudeEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = council_models.GratitudeEntry
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Friend {n}")
+    relationship = "Former manager"
+    what_they_did = "Told me I was ready for a director role."
     position = factory.Sequence(lambda n: n)

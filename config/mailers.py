@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 
 BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -16,13 +17,34 @@ BACKENDS = {
 }
 
 
-def mailers_from_url(url: str) -> dict:
-    """Return a MAILERS dict whose "default" entry is described by ``url``."""
+class ReadableConsoleBackend(ConsoleBackend):
+    """Development only: print each mail's headers and decoded text, so links can be clicked.
+
+    The stock console backend prints the wire format, where quoted-printable breaks long
+    links with "=" at the line ends.
+    """
+
+    def write_message(self, message):
+        wire = message.message()
+        for header in ("From", "To", "Subject", "Date"):
+            self.stream.write(f"{header}: {wire[header]}\n")
+        self.stream.write(f"\n{message.body}\n")
+        self.stream.write("-" * 79 + "\n")
+
+
+def mailers_from_url(url: str, *, development: bool = False) -> dict:
+    """Return a MAILERS dict whose "default" entry is described by ``url``.
+
+    ``development`` prints console mail readably; production keeps Django's own console
+    backend, which ``check --deploy`` rightly flags.
+    """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in BACKENDS:
         known = ", ".join(sorted(BACKENDS))
         raise ImproperlyConfigured(f"EMAIL_URL scheme {scheme!r} is not one of: {known}")
+    if scheme == "consolemail" and development:
+        return {"default": {"BACKEND": "config.mailers.ReadableConsoleBackend", "OPTIONS": {}}}
     options: dict = {}
     if scheme == "filemail":
         path = unquote(parts.path)

@@ -138,7 +138,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[JobMission] "
 
 # Email: EMAIL_URL is consolemail://, filemail:///folder or smtp+tls://user:pass@host:587.
 MAILERS = mailers_from_url(
-    env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+    env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"),
+    development=DEBUG,
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="JobMission <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

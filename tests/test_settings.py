@@ -82,6 +82,21 @@ class TestMailersFromUrl:
         mailer = mailers_from_url("consolemail://")["default"]
         assert mailer["BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
+    def test_console_in_development_prints_links_whole(self, settings):
+        import io
+
+        from django.core.mail import EmailMessage
+
+        settings.MAILERS = mailers_from_url("consolemail://", development=True)
+        link = "http://127.0.0.1:8000/accounts/password/reset/key/" + "x" * 80 + "/"
+        stream = io.StringIO()
+        from config.mailers import ReadableConsoleBackend
+
+        backend = ReadableConsoleBackend(stream=stream, alias="default")
+        backend.send_messages([EmailMessage("Reset", f"Open {link}", to=["a@example.com"])])
+        assert link in stream.getvalue()
+        assert "Subject: Reset" in stream.getvalue()
+
     def test_file_keeps_the_absolute_folder(self):
         mailer = mailers_from_url("filemail:///srv/mail/jobmission")["default"]
         assert mailer["BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"

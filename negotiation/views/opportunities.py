@@ -8,6 +8,7 @@ whole page (GET and invalid forms) or a redirect (a plain POST that worked).
 import copy
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +22,8 @@ from negotiation.permissions import get_interview_for, get_opportunity_for, get_
 from negotiation.pipeline import ACTIVE, ALL, stage_counts
 
 DETAIL = "negotiation/opportunity_detail.html"
+# A focused search rarely has more; the rest are a click away.
+PIPELINE_PAGE_SIZE = 50
 DETAIL_REGIONS = ("stage", "people", "interviews")
 # Whenever the people change, the interview forms offer a different choice of them.
 PEOPLE_CHANGED = "people-changed"
@@ -92,11 +95,13 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
         opportunities = opportunities.active()
     elif selected != ALL:
         opportunities = opportunities.filter(stage=selected)
+    page = Paginator(opportunities, PIPELINE_PAGE_SIZE).get_page(request.GET.get("page"))
     filters = [(ACTIVE, "Active", counts[ACTIVE])]
     filters += [(stage, Stage(stage).label, counts[stage]) for stage in Stage.values]
     filters.append((ALL, "All", counts[ALL]))
     context = {
-        "opportunities": opportunities,
+        "opportunities": page.object_list,
+        "page": page,
         "filters": filters,
         "selected": selected,
         "active_stages": ACTIVE_STAGES,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from negotiation import services
 from negotiation.models import Fit, Interview, Opportunity, Person, Stage, StageChange
+from negotiation.views.opportunities import PIPELINE_PAGE_SIZE
 from tests.factories import (
     FocusFactory,
     InterviewFactory,
@@ -173,10 +174,23 @@ class TestOpportunityList:
         for i in range(rows):
             OpportunityFactory(owner=owner, stage=stages[i % len(stages)])
 
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(5):
             response = owner_client.get(self.url, {"stage": "all"})
 
-        assert response.content.decode().count("/opportunities/") >= rows
+        rows_shown = response.content.decode().count('class="fw-semibold text-decoration-none"')
+        assert rows_shown == min(rows, PIPELINE_PAGE_SIZE)
+
+    def test_pages_through_a_long_pipeline_keeping_the_stage_filter(self, owner, owner_client):
+        for i in range(PIPELINE_PAGE_SIZE + 3):
+            OpportunityFactory(owner=owner, company=f"Row {i:03d}", stage=Stage.APPLIED)
+
+        first = owner_client.get(self.url, {"stage": "applied"}).content.decode()
+        second = owner_client.get(self.url, {"stage": "applied", "page": 2}).content.decode()
+
+        assert "Page 1 of 2" in first
+        assert "?stage=applied&amp;page=2" in first
+        assert second.count('class="fw-semibold text-decoration-none"') == 3
+        assert owner_client.get(self.url, {"page": "nonsense"}).status_code == 200
 
 
 class TestOpportunityCreate:

@@ -70,10 +70,10 @@ install-test: system-deps $(VENV)/.installed-test
 
 migrate: install
 	@$(DEV_ENV) $(PY) manage.py migrate --noinput
-	@$(DEV_ENV) $(PY) manage.py createcachetable
+	@$(DEV_ENV) $(PY) manage.py createcachetable --verbosity 0
 
 demo: migrate
-	@$(DEV_ENV) $(PY) manage.py demo
+	@$(DEV_ENV) $(PY) manage.py demo --base-url http://$(HOST):$(PORT)
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"

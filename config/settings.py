@@ -210,5 +210,8 @@ LOGGING = {
         # Request lines carry share and invitation tokens in their paths.
         "django.server": {"handlers": [], "propagate": False},
         "django.request": {"level": "ERROR"},
+        # WeasyPrint narrates every render step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -16,13 +16,19 @@
     });
   });
 
-  // After an in-place swap, move focus to the first field of a new form, or to the region
-  // that was updated, so keyboard and screen-reader users stay where they were working.
-  document.body.addEventListener("htmx:afterSwap", function (event) {
+  // After an in-place swap, move focus to what the server marked (autofocus: the moved
+  // button, a new form's first field) or to the first field with an error, else to the
+  // updated region, so keyboard and screen-reader users stay where they were working.
+  // outerHTML swaps replace the target, so look it up again by its id.
+  document.body.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (!target) return;
-    var field = target.querySelector("[autofocus], .is-invalid");
+    var region = (target.id && document.getElementById(target.id)) || target;
+    if (!region.isConnected) return;
+    var field = region.querySelector("[autofocus], .is-invalid");
+    // A moved item's arrow can end up disabled (first or last place): use its sibling.
+    if (field && field.disabled) field = field.parentElement.querySelector("button:enabled") || field;
     if (field) { field.focus(); return; }
-    if (target.hasAttribute("tabindex")) target.focus({ preventScroll: true });
+    if (region.hasAttribute("tabindex")) region.focus({ preventScroll: true });
   });
 })();

@@ -48,6 +48,7 @@ def add_opportunity(page: Page, base: str) -> None:
     page.goto(f"{base}/opportunities/new/")
     page.get_by_label("Company").fill("Kestrel Routing")
     page.get_by_role("textbox", name="Role").fill("Director of Product")
+    page.get_by_label("Strong fit").check()
     page.get_by_role("button", name="Add to your pipeline").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Director of Product")
 

@@ -72,6 +72,10 @@ def test_builds_a_mission_in_place_and_keeps_it_after_a_reload(page: Page, live_
 
     page.get_by_role("button", name="Move objective “Pay down platform debt” up").click()
     expect(page.locator("#objectives article h3").first).to_contain_text("Pay down platform debt")
+    # Keyboard users keep their place: now first, its "up" arrow is off, so "down" has focus.
+    expect(
+        page.get_by_role("button", name="Move objective “Pay down platform debt” down")
+    ).to_be_focused()
 
     page.get_by_role("link", name="Edit key result “Agreed tech-debt budget”").click()
     form = page.locator("#objectives form.inline-form")

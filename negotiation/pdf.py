@@ -1,4 +1,5 @@
-"""The mission as a document: the PDF a hiring manager receives and the share page's content.
+"""The mission as a document: the PDF a hiring manager receives and the share page's content;
+and the negotiation plan's private prep sheet, which only its owner can download.
 
 WeasyPrint only ever sees HTML from our autoescaped templates, and its URL fetcher serves our own
 static files (the stylesheet and its fonts) and refuses everything else: no file system paths, no
@@ -22,7 +23,18 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 
-from negotiation.models import Focus, Horizon, KeyResultStatus, Mission
+from negotiation.models import (
+    AskPriority,
+    Focus,
+    Horizon,
+    KeyResultStatus,
+    Mission,
+    MoneyAsk,
+    NegotiationPlan,
+    Objective,
+    Opportunity,
+    Question,
+)
 
 # WeasyPrint resolves the template's `/static/...` URLs against this base. The .invalid top-level
 # domain never resolves (RFC 2606), and the fetcher maps these URLs to files on disk.
@@ -229,17 +241,22 @@ def render_mission_pdf(mission: Mission, *, via_link: bool = False) -> bytes:
     return render_html_to_pdf(render_to_string("pdf/mission.html", context))
 
 
-def mission_pdf_filenames(mission: Mission) -> tuple[str, str]:
-    """The PDF's file name as (ASCII fallback, Unicode), e.g. mission-acme-head-of-product.pdf."""
+def document_filenames(kind: str, opportunity: Opportunity) -> tuple[str, str]:
+    """A PDF's file name as (ASCII fallback, Unicode), e.g. mission-acme-head-of-product.pdf."""
 
     def build(allow_unicode: bool) -> str:
         parts = [
             slugify(text, allow_unicode=allow_unicode)[:60].strip("-")
-            for text in (mission.opportunity.company, mission.opportunity.role)
+            for text in (opportunity.company, opportunity.role)
         ]
-        return "-".join(["mission", *(part for part in parts if part)]) + ".pdf"
+        return "-".join([kind, *(part for part in parts if part)]) + ".pdf"
 
     return build(allow_unicode=False), build(allow_unicode=True)
+
+
+def mission_pdf_filenames(mission: Mission) -> tuple[str, str]:
+    """The mission PDF's file name, e.g. mission-acme-head-of-product.pdf."""
+    return document_filenames("mission", mission.opportunity)
 
 
 def content_disposition(ascii_name: str, unicode_name: str) -> str:
@@ -256,5 +273,50 @@ def mission_pdf_response(mission: Mission, *, via_link: bool = False) -> HttpRes
         render_mission_pdf(mission, via_link=via_link), content_type="application/pdf"
     )
     response["Content-Disposition"] = content_disposition(*mission_pdf_filenames(mission))
+    add_never_cache_headers(response)
+    return response
+
+
+# The negotiation plan's prep sheet: private, one page to read before the call. Never reachable
+# through a share link; it has its own owner-only URL.
+
+
+def plan_document_context(plan: NegotiationPlan) -> dict:
+    """What the prep sheet shows: asks by priority, the money ask, open red flags and questions."""
+    opportunity = plan.opportunity
+    numbers = {
+        pk: n
+        for n, pk in enumerate(
+            Objective.objects.filter(mission__opportunity=opportunity).values_list("pk", flat=True),
+            start=1,
+        )
+    }
+    asks = list(plan.asks.select_related("objective"))
+    for ask in asks:
+        ask.objective_number = numbers.get(ask.objective_id)
+    open_questions = Question.objects.filter(mission__opportunity=opportunity, answer="")
+    return {
+        "plan": plan,
+        "opportunity": opportunity,
+        "issued_on": timezone.localdate(),
+        "ask_groups": [
+            (label, group)
+            for value, label in AskPriority.choices
+            if (group := [ask for ask in asks if ask.priority == value])
+        ],
+        "money_ask": MoneyAsk.objects.filter(plan=plan).first(),
+        "current_offer": opportunity.offers.first(),
+        "red_flags": list(plan.red_flags.open()),
+        "live_success": plan.conversations.about_success().live().order_by("happened_on").first(),
+        "open_questions": list(open_questions.select_related("objective")),
+    }
+
+
+def plan_pdf_response(plan: NegotiationPlan) -> HttpResponse:
+    """The prep sheet as a download that no cache keeps."""
+    html = render_to_string("pdf/plan.html", plan_document_context(plan))
+    response = HttpResponse(render_html_to_pdf(html), content_type="application/pdf")
+    filenames = document_filenames("prep-sheet", plan.opportunity)
+    response["Content-Disposition"] = content_disposition(*filenames)
     add_never_cache_headers(response)
     return response

@@ -4,10 +4,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from negotiation.models import ACTIVE_STAGES, Fit, Opportunity, Stage
+from negotiation.models import (
+    ACTIVE_STAGES,
+    Conversation,
+    Fit,
+    MoneyAsk,
+    Offer,
+    Opportunity,
+    RedFlag,
+    Stage,
+)
 
 ACTIVE = "active"
 ALL = "all"
@@ -91,3 +100,54 @@ def steps_due(opportunities: Iterable[Opportunity], within: dt.timedelta) -> lis
     horizon = timezone.localdate() + within
     due = [o for o in opportunities if o.next_step and o.next_step_due]
     return sorted((o for o in due if o.next_step_due <= horizon), key=lambda o: o.next_step_due)
+
+
+# Negotiations: where each opportunity in the offer stage stands, and the open red flags.
+
+
+@dataclass(frozen=True)
+class NegotiationStanding:
+    """Where the negotiation of one opportunity in the offer stage stands."""
+
+    opportunity: Opportunity
+    success_live: bool
+    money_drafted: bool
+    money_asked: bool
+    deadline: dt.date | None
+    open_flags: int
+
+
+def negotiation_standings(opportunities: Iterable[Opportunity]) -> list[NegotiationStanding]:
+    """For each opportunity in the offer stage: success conversation held live? money asked?
+    the current offer's deadline? In one query, soonest deadline first."""
+    in_offer = {o.pk: o for o in opportunities if o.stage == Stage.OFFER}
+    if not in_offer:
+        return []
+    this_plan = Q(plan__opportunity=OuterRef("pk"))
+    rows = (
+        Opportunity.objects.filter(pk__in=in_offer)
+        .annotate(
+            success_live=Exists(Conversation.objects.about_success().live().filter(this_plan)),
+            money_drafted=Exists(MoneyAsk.objects.filter(this_plan).exclude(script="")),
+            money_asked=Exists(MoneyAsk.objects.asked().filter(this_plan)),
+            deadline=Subquery(
+                Offer.objects.filter(opportunity=OuterRef("pk"))
+                .order_by("-received_on", "-pk")
+                .values("deadline")[:1]
+            ),
+            open_flags=Count("plan__red_flags", filter=Q(plan__red_flags__resolved_at=None)),
+        )
+        .values_list("pk", "success_live", "money_drafted", "money_asked", "deadline", "open_flags")
+    )
+    standings = [NegotiationStanding(in_offer[pk], *facts) for pk, *facts in rows]
+    return sorted(standings, key=lambda s: (s.deadline is None, s.deadline, s.opportunity.pk))
+
+
+def open_red_flags(user, *, limit: int) -> list[RedFlag]:
+    """The user's open red flags on active opportunities, newest first."""
+    return list(
+        RedFlag.objects.open()
+        .filter(plan__opportunity__owner=user, plan__opportunity__stage__in=ACTIVE_STAGES)
+        .select_related("plan__opportunity")
+        .defer("explanation", "plan__opportunity__posting_text", "plan__opportunity__notes")[:limit]
+    )

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from negotiation import models
+from negotiation.asking import draft_collaborative_ask
 
 # The job mission editor.
 
@@ -215,3 +216,282 @@ def record_share_view(*, link: models.ShareLink) -> None:
     models.ShareLink.objects.filter(pk=link.pk).update(
         open_count=F("open_count") + 1, last_opened_at=timezone.now()
     )
+
+
+# Offers: recording one means the opportunity has reached the offer stage.
+
+BEFORE_OFFER = (models.Stage.EXPLORING, models.Stage.APPLIED, models.Stage.INTERVIEWING)
+
+
+@transaction.atomic
+def record_offer(*, offer: models.Offer) -> bool:
+    """Save a new offer version; move its opportunity to the offer stage if it was before it.
+
+    Returns True when the stage moved.
+    """
+    offer.save()
+    if _stored_stage(offer.opportunity) not in BEFORE_OFFER:
+        return False
+    return change_stage(opportunity=offer.opportunity, stage=models.Stage.OFFER)
+
+
+# Negotiation plans: first what it takes to succeed, then money. Red flags are raised here, from
+# what the user records, never in save() or a signal.
+
+SUCCESS_ASK_FIELDS = (
+    "category",
+    "description",
+    "amount",
+    "currency",
+    "objective",
+    "priority",
+    "status",
+    "would_not_discuss",
+    "employer_response",
+)
+MONEY_ASK_FIELDS = (
+    "currency",
+    "target_base",
+    "target_total",
+    "walk_away",
+    "deal_breakers",
+    "reasons",
+    "script",
+)
+MONEY_OUTCOME_FIELDS = ("asked_on", "asked_amount", "offered_before", "offered_after", "outcome")
+
+ASK_NOT_DISCUSSED_WHY = (
+    "An employer who will not even talk about what the role needs to succeed may not back you "
+    "once you start. Ask once more, live, what would make it possible, and weigh the answer "
+    "before you talk about money."
+)
+CONVERSATION_REFUSED_TITLE = "They would not talk about what it takes to succeed"
+CONVERSATION_REFUSED_WHY = (
+    "You asked to talk through what the role needs — budget, people, time — and they declined "
+    "the conversation altogether. Take it seriously: the support you get before you sign is "
+    "usually the most you will get after. Ask once more, live, and talk it over with your council."
+)
+
+
+def _lock_plan(plan_id: int) -> None:
+    """Serialise writes to one plan, so a red flag is raised once however often a form is sent."""
+    list(models.NegotiationPlan.objects.select_for_update().filter(pk=plan_id).values_list("pk"))
+
+
+def _check_objective(plan: models.NegotiationPlan, objective: models.Objective | None) -> None:
+    if objective is None:
+        return
+    if not models.Objective.objects.filter(
+        pk=objective.pk, mission__opportunity_id=plan.opportunity_id
+    ).exists():
+        raise ValidationError(
+            {"objective": "Choose one of this opportunity's objectives."}, code="foreign_objective"
+        )
+
+
+def _ask_red_flag(ask: models.SuccessAsk) -> models.RedFlag:
+    serves = f"It serves “{ask.objective.title}”. " if ask.objective_id else ""
+    return models.RedFlag(
+        plan_id=ask.plan_id,
+        ask=ask,
+        kind=models.RedFlagKind.ASK_NOT_DISCUSSED,
+        title=f"They would not discuss: {ask.description}"[:200],
+        explanation=f"You asked for “{ask.description.rstrip('.')}”. {serves}They would not "
+        f"even discuss it. {ASK_NOT_DISCUSSED_WHY}",
+    )
+
+
+def _sync_ask_red_flag(ask: models.SuccessAsk) -> models.RedFlag | None:
+    """Raise the ask's red flag when it was refused outright; close it when that is no longer so.
+
+    Return the flag when one was raised just now.
+    """
+    open_flag = models.RedFlag.objects.open().filter(ask=ask).first()
+    if ask.refused_outright:
+        if open_flag is not None:
+            return None
+        flag = _ask_red_flag(ask)
+        flag.save()
+        return flag
+    if open_flag is not None and open_flag.kind == models.RedFlagKind.ASK_NOT_DISCUSSED:
+        if ask.status == models.AskStatus.DECLINED:
+            note = "Closed when you noted that they did discuss this ask after all."
+        else:
+            note = f"Closed when you changed this ask to “{ask.get_status_display()}”."
+        open_flag.resolved_at = timezone.now()
+        open_flag.resolution_note = note
+        open_flag.save(update_fields=["resolved_at", "resolution_note"])
+    return None
+
+
+@transaction.atomic
+def get_or_create_plan(*, opportunity: models.Opportunity) -> models.NegotiationPlan:
+    """The opportunity's negotiation plan, created empty the first time."""
+    plan, _ = models.NegotiationPlan.objects.get_or_create(opportunity=opportunity)
+    return plan
+
+
+@transaction.atomic
+def add_success_ask(*, plan: models.NegotiationPlan, **fields) -> models.SuccessAsk:
+    """Add a success ask at the end of the plan; one declined outright raises a red flag."""
+    _lock_plan(plan.pk)
+    if unknown := set(fields) - set(SUCCESS_ASK_FIELDS):
+        raise TypeError(f"not success-ask fields: {sorted(unknown)}")
+    _check_objective(plan, fields.get("objective"))
+    ask = models.SuccessAsk.objects.create(
+        plan=plan, position=_next_position(plan.asks.all()), **fields
+    )
+    _sync_ask_red_flag(ask)
+    return ask
+
+
+@transaction.atomic
+def update_success_ask(*, ask: models.SuccessAsk, **fields) -> models.RedFlag | None:
+    """Save changes to a success ask; return the red flag this raised, if it raised one."""
+    _lock_plan(ask.plan_id)
+    if unknown := set(fields) - set(SUCCESS_ASK_FIELDS):
+        raise TypeError(f"not success-ask fields: {sorted(unknown)}")
+    _check_objective(ask.plan, fields.get("objective"))
+    for name, value in fields.items():
+        setattr(ask, name, value)
+    if ask.status != models.AskStatus.DECLINED:
+        ask.would_not_discuss = False
+    ask.save()
+    return _sync_ask_red_flag(ask)
+
+
+def set_ask_status(
+    *, ask: models.SuccessAsk, status: str, would_not_discuss: bool = False
+) -> models.RedFlag | None:
+    """Move a success ask to ``status``; declined without discussion raises a red flag."""
+    if status not in models.AskStatus.values:
+        raise ValueError(f"unknown status {status!r}")
+    return update_success_ask(ask=ask, status=status, would_not_discuss=would_not_discuss)
+
+
+@transaction.atomic
+def record_refused_conversation(
+    *, plan: models.NegotiationPlan, note: str = ""
+) -> tuple[models.RedFlag, bool]:
+    """Raise the red flag for an employer who refused the success conversation altogether.
+
+    Return (flag, created): while such a flag is open, recording it again adds nothing.
+    """
+    _lock_plan(plan.pk)
+    kind = models.RedFlagKind.CONVERSATION_REFUSED
+    if existing := plan.red_flags.open().filter(kind=kind).first():
+        return existing, False
+    explanation = f"What they said: {note.strip()}\n\n" if note.strip() else ""
+    flag = models.RedFlag.objects.create(
+        plan=plan,
+        kind=kind,
+        title=CONVERSATION_REFUSED_TITLE,
+        explanation=explanation + CONVERSATION_REFUSED_WHY,
+    )
+    return flag, True
+
+
+@transaction.atomic
+def resolve_red_flag(*, flag: models.RedFlag, note: str) -> bool:
+    """Close a red flag with a note on what changed; return False if it was already closed."""
+    _lock_plan(flag.plan_id)
+    closed = models.RedFlag.objects.open().filter(pk=flag.pk)
+    if not closed.update(resolved_at=timezone.now(), resolution_note=note.strip()):
+        return False
+    flag.refresh_from_db()
+    return True
+
+
+@transaction.atomic
+def record_conversation(
+    *, conversation: models.Conversation, people: Iterable[models.Person]
+) -> models.Conversation:
+    """Save a conversation of the plan together with the people it was with."""
+    people = list(people)
+    opportunity_id = models.NegotiationPlan.objects.values_list("opportunity_id", flat=True).get(
+        pk=conversation.plan_id
+    )
+    if any(person.opportunity_id != opportunity_id for person in people):
+        raise ValidationError(
+            {"people": "Choose people from this opportunity only."}, code="foreign_person"
+        )
+    conversation.save()
+    conversation.people.set(people)
+    return conversation
+
+
+def _check_plan_version(plan: models.NegotiationPlan, expected_version: int | None) -> None:
+    stored = models.NegotiationPlan.objects.values_list("version", flat=True).get(pk=plan.pk)
+    if expected_version is not None and expected_version != stored:
+        raise ValidationError(
+            "Your money ask changed in another tab or window since you opened this one, so "
+            "nothing was saved. Your text is still here: copy what you want to keep, then reload.",
+            code="stale",
+        )
+    plan.version = stored + 1
+    models.NegotiationPlan.objects.filter(pk=plan.pk).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def save_money_ask(
+    *, plan: models.NegotiationPlan, expected_version: int | None = None, **fields
+) -> models.MoneyAsk:
+    """Save the money ask's targets, limits, reasons and script.
+
+    ``expected_version`` is the plan version the form was opened at: if another tab saved since,
+    nothing is saved and a ValidationError (code "stale") says so.
+    """
+    _lock_plan(plan.pk)
+    if unknown := set(fields) - set(MONEY_ASK_FIELDS):
+        raise TypeError(f"not money-ask fields: {sorted(unknown)}")
+    _check_plan_version(plan, expected_version)
+    money_ask, _ = models.MoneyAsk.objects.update_or_create(plan=plan, defaults=fields)
+    return money_ask
+
+
+@transaction.atomic
+def draft_money_script(
+    *, plan: models.NegotiationPlan, expected_version: int | None = None, **fields
+) -> models.MoneyAsk:
+    """Save the money ask and draft its collaborative script from the user's reasons.
+
+    Without honest reasons or a target nothing is saved: a ValidationError names what is missing.
+    """
+    money_ask = save_money_ask(plan=plan, expected_version=expected_version, **fields)
+    errors = {}
+    if not money_ask.reasons.strip():
+        errors["reasons"] = "Write your honest reasons first: the ask rests on them."
+    if money_ask.target_base is None and money_ask.target_total is None:
+        errors["target_base"] = "Add the base salary or the yearly total you will ask for."
+    if errors:
+        raise ValidationError(errors, code="cannot_draft")
+    agreed = plan.asks.filter(status=models.AskStatus.AGREED).order_by("priority", "position")
+    money_ask.script = draft_collaborative_ask(
+        company=plan.opportunity.company,
+        currency=money_ask.currency,
+        target_base=money_ask.target_base,
+        target_total=money_ask.target_total,
+        reasons=money_ask.reasons,
+        agreed=[ask.description for ask in agreed],
+    )
+    money_ask.save(update_fields=["script", "updated_at"])
+    return money_ask
+
+
+@transaction.atomic
+def record_money_outcome(*, plan: models.NegotiationPlan, **fields) -> models.MoneyAsk:
+    """Record when the user asked, for how much, and what the employer offered before and after."""
+    _lock_plan(plan.pk)
+    if unknown := set(fields) - set(MONEY_OUTCOME_FIELDS):
+        raise TypeError(f"not money-outcome fields: {sorted(unknown)}")
+    money_ask = models.MoneyAsk.objects.filter(plan=plan).first()
+    if money_ask is None:
+        raise ValidationError(
+            "Save your target and reasons first; then record how the ask went.", code="no_ask"
+        )
+    for name, value in fields.items():
+        setattr(money_ask, name, value)
+    money_ask.save(update_fields=[*fields, "updated_at"])
+    return money_ask

@@ -6,6 +6,13 @@ from django.test import Client
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is slow by design; the suite creates thousands of users. Production keeps
+    Argon2 (tests/test_settings.py checks that); here a cheap hasher saves minutes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def owner(db):
     """The user whose data a test is about."""

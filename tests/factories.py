@@ -1,6 +1,7 @@
 """factory-boy factories: one per model, no hidden side effects beyond what the name says."""
 
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
@@ -199,3 +200,78 @@ class GratitudeEntryFactory(factory.django.DjangoModelFactory):
     relationship = "Former manager"
     what_they_did = "Told me I was ready for a director role."
     position = factory.Sequence(lambda n: n)
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    """An initial offer in USD: 180,000 base, 10% bonus, no equity, no sign-on."""
+
+    class Meta:
+        model = models.Offer
+
+    opportunity = factory.SubFactory(OpportunityFactory, stage=models.Stage.OFFER)
+    version = models.OfferVersion.INITIAL
+    received_on = factory.LazyFunction(timezone.localdate)
+    currency = "USD"
+    base_salary = Decimal("180000")
+    bonus_target_percent = Decimal("10")
+    vesting_years = 4
+    cliff_months = 12
+    sign_on_bonus = Decimal("0")
+
+
+class NegotiationPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.NegotiationPlan
+
+    opportunity = factory.SubFactory(OpportunityFactory, stage=models.Stage.OFFER)
+
+
+class SuccessAskFactory(factory.django.DjangoModelFactory):
+    """A planned must-have ask, not yet tied to an objective."""
+
+    class Meta:
+        model = models.SuccessAsk
+
+    plan = factory.SubFactory(NegotiationPlanFactory)
+    category = models.AskCategory.BUDGET
+    description = factory.Sequence(lambda n: f"Success ask {n}")
+    priority = models.AskPriority.MUST
+    status = models.AskStatus.PLANNED
+    position = factory.Sequence(lambda n: n)
+
+
+class RedFlagFactory(factory.django.DjangoModelFactory):
+    """An open red flag noted by hand."""
+
+    class Meta:
+        model = models.RedFlag
+
+    plan = factory.SubFactory(NegotiationPlanFactory)
+    kind = models.RedFlagKind.MANUAL
+    title = factory.Sequence(lambda n: f"Red flag {n}")
+    explanation = "Three people described the role three different ways."
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    """A video call yesterday, not (yet) the success conversation."""
+
+    class Meta:
+        model = models.Conversation
+
+    plan = factory.SubFactory(NegotiationPlanFactory)
+    happened_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=1))
+    channel = models.ConversationChannel.VIDEO
+    summary = factory.Sequence(lambda n: f"Conversation {n}")
+
+
+class MoneyAskFactory(factory.django.DjangoModelFactory):
+    """A money ask in USD with a target base and honest reasons, not asked yet."""
+
+    class Meta:
+        model = models.MoneyAsk
+
+    plan = factory.SubFactory(NegotiationPlanFactory)
+    currency = "USD"
+    target_base = Decimal("195000")
+    walk_away = Decimal("175000")
+    reasons = "The role now includes the data platform team."

@@ -77,6 +77,18 @@ class TestProductionChecks:
         assert "mail.E001" in result.stderr
 
 
+class TestPasswords:
+    def test_production_hashes_passwords_with_argon2(self):
+        from config import settings as configured
+
+        assert configured.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+    def test_argon2_is_available(self):
+        from django.contrib.auth.hashers import Argon2PasswordHasher
+
+        assert Argon2PasswordHasher().encode("secret", "somesalt").startswith("argon2$")
+
+
 class TestMailersFromUrl:
     def test_console(self):
         mailer = mailers_from_url("consolemail://")["default"]

@@ -1,35 +1,195 @@
-"""Placeholder views: being written."""
+"""Councils and their members: the list, a council's page with its feed, and membership.
 
-from django.http import HttpResponse
+A council's page (templates/councils/council_detail.html) has three regions, each a
+``{% partialdef %}`` whose name is the DOM id of its root element: ``council-feed``,
+``members`` and, for the owner, ``invitations``. A view answers with a region only when
+``request.htmx.target`` names it, and otherwise with the whole page; a GET on leave or remove
+is the page with the "are you sure?" step open in ``members``, so everything works without
+JavaScript, and a plain POST that worked redirects.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_http_methods, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from councils import services
+from councils.forms import CouncilForm, InvitationForm
+from councils.models import Comment, Council, Membership
+from councils.permissions import get_council_for, get_membership_for
+from councils.shares import SHARE_RELATED, share_item_url, share_title
+from councils.threads import member_name
+from negotiation.regions import form_data
+
+DETAIL = "councils/council_detail.html"
+REGIONS = ("council-feed", "members", "invitations")
+# The feed shows the most recent activity; older items stay reachable from their own pages.
+FEED_LIMIT = 50
 
 
-def council_create(request, *args, **kwargs):
-    return HttpResponse("council_create: not built yet")
+def _feed(council: Council):
+    """What is shared with the council, newest activity first, with its latest comment."""
+    comments = Comment.objects.visible().filter(share=OuterRef("pk"))
+    latest = comments.order_by("-created_at", "-pk")
+    count = comments.order_by().values("share").annotate(n=Count("pk")).values("n")
+    shares = (
+        council.shares.select_related("shared_by__focus", *SHARE_RELATED)
+        .annotate(
+            comment_count=Coalesce(Subquery(count, output_field=IntegerField()), 0),
+            latest_comment_body=Subquery(latest.values("body")[:1]),
+            latest_comment_author_id=Subquery(latest.values("author_id")[:1]),
+            latest_comment_author_email=Subquery(latest.values("author__email")[:1]),
+            latest_comment_author_name=Subquery(latest.values("author__focus__full_name")[:1]),
+            latest_comment_at=Subquery(latest.values("created_at")[:1]),
+        )
+        .order_by("-last_activity_at", "-pk")[:FEED_LIMIT]
+    )
+    return [
+        {"share": share, "title": share_title(share), "url": share_item_url(share)}
+        for share in shares
+    ]
 
 
-def council_delete(request, *args, **kwargs):
-    return HttpResponse("council_delete: not built yet")
+def council_context(request: HttpRequest, council: Council, **state) -> dict:
+    """Everything the council's page and its regions show; ``state`` says what is open."""
+    is_owner = council.owner_id == request.user.pk
+    invitations = council.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    return {
+        "council": council,
+        "is_owner": is_owner,
+        "memberships": council.memberships.select_related("user__focus"),
+        "feed": SimpleLazyObject(lambda: _feed(council)),  # built only where it is shown
+        "now": timezone.now(),
+        "feed_limit": FEED_LIMIT,
+        "invitations": invitations.order_by("email") if is_owner else [],
+        "invitation_form": InvitationForm(auto_id="invite-%s"),
+        **state,
+    }
 
 
-def council_detail(request, *args, **kwargs):
-    return HttpResponse("council_detail: not built yet")
+def render_council(
+    request: HttpRequest, council: Council, region: str | None = None, *, oob=(), **state
+) -> HttpResponse:
+    """Render ``region`` (with out-of-band regions) when htmx targets it, else the whole page."""
+    context = council_context(request, council, **state)
+    if region == "invitations" and not context["is_owner"]:
+        region = None  # only the owner has that region
+    if region not in REGIONS or request.htmx.target != region:
+        return render(request, DETAIL, context)
+    parts = [render_to_string(f"{DETAIL}#{region}", context, request)]
+    for name in (*oob, "council-status"):
+        parts.append(render_to_string(f"{DETAIL}#{name}", {**context, "oob": True}, request))
+    return HttpResponse("".join(parts))
 
 
-def council_edit(request, *args, **kwargs):
-    return HttpResponse("council_edit: not built yet")
+def council_saved(
+    request: HttpRequest, council: Council, region: str, *, message: str, **state
+) -> HttpResponse:
+    """After a write: the fresh region and a spoken note for htmx, else back to the page."""
+    if request.htmx.target == region:
+        return render_council(request, council, region, announcement=message, **state)
+    messages.success(request, message)
+    return redirect(f"{council.get_absolute_url()}#{region}")
 
 
-def council_leave(request, *args, **kwargs):
-    return HttpResponse("council_leave: not built yet")
+@require_safe
+def council_list(request: HttpRequest) -> HttpResponse:
+    """The councils the user started or joined, with their size and next meeting."""
+    mine = Membership.objects.filter(user=request.user)
+    members = Membership.objects.filter(council=OuterRef("pk")).order_by().values("council")
+    councils = (
+        Council.objects.filter(pk__in=mine.values("council_id"))
+        .select_related("owner")
+        .annotate(
+            member_count=Subquery(members.annotate(n=Count("pk")).values("n")),
+            joined_at=Subquery(mine.filter(council=OuterRef("pk")).values("joined_at")[:1]),
+        )
+    )
+    context = {"councils": councils, "now": timezone.now()}
+    return render(request, "councils/council_list.html", context)
 
 
-def council_list(request, *args, **kwargs):
-    return HttpResponse("council_list: not built yet")
+@require_http_methods(["GET", "POST"])
+def council_create(request: HttpRequest) -> HttpResponse:
+    """Start a council; its owner is its first member."""
+    form = CouncilForm(form_data(request))
+    if form.is_valid():
+        council = services.create_council(owner=request.user, **form.cleaned_data)
+        messages.success(request, f"{council} is ready. Now invite the peers you trust.")
+        return redirect(f"{council.get_absolute_url()}#invitations")
+    return render(request, "councils/council_form.html", {"form": form})
 
 
-def member_remove(request, *args, **kwargs):
-    return HttpResponse("member_remove: not built yet")
+@require_http_methods(["GET", "POST"])
+def council_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a council's name, purpose, rhythm or next meeting (its owner only)."""
+    council = get_council_for(request.user, pk, manage=True)
+    form = CouncilForm(form_data(request), instance=council)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Saved. Members see the changes on the council's page.")
+        return redirect(council)
+    council.refresh_from_db()  # the header shows what is saved, not the rejected input
+    return render(request, "councils/council_form.html", {"form": form, "council": council})
 
 
-def views(request, *args, **kwargs):
-    return HttpResponse("views: not built yet")
+@require_safe
+def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A council's page: its feed of shared work, its members and (for the owner) invitations."""
+    council = get_council_for(request.user, pk)
+    return render_council(request, council, request.htmx.target)
+
+
+@require_http_methods(["GET", "POST"])
+def council_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (GET), then delete the council for everyone (POST, its owner only)."""
+    council = get_council_for(request.user, pk, manage=True)
+    if request.method == "POST":
+        council.delete()
+        messages.success(request, f"Deleted {council}. Your own work is untouched.")
+        return redirect("council_list")
+    context = {"council": council, "member_count": council.memberships.count()}
+    return render(request, "councils/council_confirm_delete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def council_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (GET), then leave the council (POST); the owner deletes it instead."""
+    council = get_council_for(request.user, pk)
+    if request.method != "POST":
+        return render_council(request, council, "members", confirm_leave=True)
+    try:
+        services.leave_council(council=council, user=request.user)
+    except ValidationError as error:
+        return render_council(request, council, "members", members_error=error.message)
+    messages.success(request, f"You left {council}. What you shared with it left with you.")
+    if request.htmx:
+        return HttpResponseClientRedirect(reverse("council_list"))
+    return redirect("council_list")
+
+
+@require_http_methods(["GET", "POST"])
+def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    """Ask first (GET), then remove a member (POST, the owner only); access ends at once."""
+    membership = get_membership_for(request.user, pk, membership_pk)
+    council = membership.council
+    if request.method != "POST":
+        return render_council(request, council, "members", confirm_remove=membership)
+    try:
+        services.remove_member(membership=membership)
+    except ValidationError as error:
+        return render_council(request, council, "members", members_error=error.message)
+    return council_saved(
+        request,
+        council,
+        "members",
+        message=f"Removed {member_name(membership.user)}. They no longer see this council.",
+    )

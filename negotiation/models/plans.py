@@ -88,6 +88,19 @@ class NegotiationPlan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plan_detail", args=[self.opportunity_id])
 
+    # These read ``asks`` and ``conversations`` through .all(), so a prefetch serves them.
+
+    @property
+    def success_conversation_started(self) -> bool:
+        """True once any success ask was put to the employer (asked, agreed, declined, deferred)."""
+        return any(ask.was_raised for ask in self.asks.all())
+
+    @property
+    def live_success_conversation(self) -> "Conversation | None":
+        """The earliest live (not written) conversation about what it takes to succeed."""
+        held = [c for c in self.conversations.all() if c.about_success and c.is_live]
+        return min(held, key=lambda c: (c.happened_on, c.pk), default=None)
+
 
 class AskCategory(models.TextChoices):
     BUDGET = "budget", "Budget"
@@ -111,6 +124,12 @@ class AskStatus(models.TextChoices):
     AGREED = "agreed", "Agreed"
     DECLINED = "declined", "Declined"
     DEFERRED = "deferred", "Deferred"
+
+
+class SuccessAskQuerySet(models.QuerySet):
+    def raised(self) -> "SuccessAskQuerySet":
+        """Asks already put to the employer, whatever they answered."""
+        return self.exclude(status=AskStatus.PLANNED)
 
 
 class SuccessAsk(models.Model):
@@ -140,6 +159,8 @@ class SuccessAsk(models.Model):
     position = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = SuccessAskQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
@@ -160,6 +181,15 @@ class SuccessAsk(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def was_raised(self) -> bool:
+        return self.status != AskStatus.PLANNED
+
+    @property
+    def refused_outright(self) -> bool:
+        """Declined without even a conversation about it: a red flag about the employer."""
+        return self.status == AskStatus.DECLINED and self.would_not_discuss
 
 
 class RedFlagKind(models.TextChoices):
@@ -226,6 +256,14 @@ LIVE_CHANNELS = (
 )
 
 
+class ConversationQuerySet(models.QuerySet):
+    def live(self) -> "ConversationQuerySet":
+        return self.filter(channel__in=LIVE_CHANNELS)
+
+    def about_success(self) -> "ConversationQuerySet":
+        return self.filter(about_success=True)
+
+
 class Conversation(models.Model):
     """One negotiation conversation, with its channel: live is better than email."""
 
@@ -243,6 +281,8 @@ class Conversation(models.Model):
     summary = models.TextField(max_length=8000)
     outcomes = models.TextField(max_length=8000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConversationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-happened_on", "-pk"]
@@ -366,6 +406,15 @@ class MoneyAskOutcome(models.TextChoices):
     HELD = "held", "They held firm"
 
 
+class MoneyAskQuerySet(models.QuerySet):
+    def owned_by(self, user) -> "MoneyAskQuerySet":
+        return self.filter(plan__opportunity__owner=user) if user.is_authenticated else self.none()
+
+    def asked(self) -> "MoneyAskQuerySet":
+        """Money asks the user has actually made, whatever the answer."""
+        return self.exclude(outcome=MoneyAskOutcome.NOT_YET)
+
+
 class MoneyAsk(models.Model):
     """The collaborative ask for more money, prepared after the success conversation."""
 
@@ -388,6 +437,8 @@ class MoneyAsk(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = MoneyAskQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.CheckConstraint(
@@ -397,6 +448,10 @@ class MoneyAsk(models.Model):
 
     def __str__(self) -> str:
         return f"Money ask for {self.plan.opportunity}"
+
+    @property
+    def was_asked(self) -> bool:
+        return self.outcome != MoneyAskOutcome.NOT_YET
 
     @property
     def can_draft(self) -> bool:

@@ -9,10 +9,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from negotiation.models import ACTIVE_STAGES, Focus, Interview, Opportunity
-from negotiation.pipeline import FitShare, stage_columns, steps_due
+from negotiation.pipeline import (
+    FitShare,
+    negotiation_standings,
+    open_red_flags,
+    stage_columns,
+    steps_due,
+)
 
 SHOWN_PER_STAGE = 5
 SHOWN_INTERVIEWS = 6
+SHOWN_RED_FLAGS = 5
 DUE_WITHIN = dt.timedelta(days=7)
 
 
@@ -41,6 +48,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "by_stage": stage_columns(active, shown=SHOWN_PER_STAGE),
         "due_steps": steps_due(active, within=DUE_WITHIN),
         "interviews": interviews,
+        "red_flags": open_red_flags(request.user, limit=SHOWN_RED_FLAGS),
+        "negotiations": negotiation_standings(active),
         "today": timezone.localdate(),
     }
     return render(request, "negotiation/dashboard.html", context)

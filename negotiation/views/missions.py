@@ -17,8 +17,6 @@ The page (templates/negotiation/mission_edit.html) has four regions, each a
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -26,7 +24,6 @@ from django.http import (
     HttpResponseNotAllowed,
 )
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 
 from negotiation import services
 from negotiation.forms import (
@@ -39,27 +36,18 @@ from negotiation.forms import (
     QuestionForm,
 )
 from negotiation.models import Mission
+from negotiation.pdf import mission_document_context
 from negotiation.permissions import (
     get_key_result_for,
     get_mission_for,
     get_objective_for,
     get_question_for,
 )
+from negotiation.regions import form_data, render_region, save_with
 
 TEMPLATE = "negotiation/mission_edit.html"
 REGIONS = ("mission-summary", "objectives", "questions", "share-link")
 READ_OR_WRITE = ("GET", "HEAD", "POST")
-
-
-def _data(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
-
-
-def _focus(form: BaseForm) -> BaseForm:
-    """Put the cursor in the first field with an error, or in the first field of a fresh form."""
-    names = [name for name in form.fields if name in form.errors] or list(form.fields)
-    form.fields[names[0]].widget.attrs["autofocus"] = True
-    return form
 
 
 def _editor_context(mission: Mission, **state) -> dict:
@@ -81,16 +69,10 @@ def _respond(
     request: HttpRequest, mission: Mission, region: str | None, *, oob=(), **state
 ) -> HttpResponse:
     """Render ``region`` (and out-of-band regions) when HTMX targets it, else the whole page."""
-    for value in state.values():
-        if isinstance(value, BaseForm):
-            _focus(value)
     context = _editor_context(mission, **state)
-    if region not in REGIONS or request.htmx.target != region:
-        return render(request, TEMPLATE, context)
-    parts = [render_to_string(f"{TEMPLATE}#{region}", context, request)]
-    for name in oob:
-        parts.append(render_to_string(f"{TEMPLATE}#{name}", {**context, "oob": True}, request))
-    return HttpResponse("".join(parts))
+    return render_region(
+        request, TEMPLATE, context, region, regions=REGIONS, oob=oob, focus=state.values()
+    )
 
 
 def _saved(
@@ -104,27 +86,23 @@ def _saved(
     return redirect(f"{mission.get_absolute_url()}#{anchor}")
 
 
-def _create(form: BaseForm, add, **kwargs):
-    """Call the service ``add`` with the form's data; a refused write becomes a form error."""
-    if not form.is_valid():
-        return None
-    try:
-        return add(**kwargs, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-
-
 def _direction(request: HttpRequest) -> str | None:
     direction = request.POST.get("direction")
     return direction if direction in services.MOVE_DIRECTIONS else None
 
 
 def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show the mission editor; a POST saves the purpose, responsibilities and PDF choice."""
-    mission = get_mission_for(request.user, pk)
+    """Show the mission editor; a POST saves the purpose, responsibilities and PDF choice.
+
+    A member of a council the mission is shared with reads it here, as its PDF shows it, with
+    the council's comments (templates/negotiation/mission_read.html); their POST is a 403.
+    """
+    mission = get_mission_for(request.user, pk, edit=request.method not in ("GET", "HEAD"))
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
+    if mission.opportunity.owner_id != request.user.pk:
+        context = mission_document_context(mission, via_link=True)
+        return render(request, "negotiation/mission_read.html", context)
     if request.method != "POST":
         return _respond(request, mission, request.htmx.target)
     form = MissionSummaryForm(request.POST, instance=mission, auto_id="mission-%s")
@@ -148,8 +126,8 @@ def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
     mission = get_mission_for(request.user, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
-    form = ObjectiveCreateForm(_data(request), auto_id="new-objective-%s")
-    if objective := _create(form, services.add_objective, mission=mission):
+    form = ObjectiveCreateForm(form_data(request), auto_id="new-objective-%s")
+    if objective := save_with(form, services.add_objective, mission=mission):
         return _saved(
             request,
             mission,
@@ -167,7 +145,9 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
     objective = get_objective_for(request.user, pk, objective_pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
-    form = ObjectiveForm(_data(request), instance=objective, auto_id=f"objective-{objective.pk}-%s")
+    form = ObjectiveForm(
+        form_data(request), instance=objective, auto_id=f"objective-{objective.pk}-%s"
+    )
     if form.is_valid():
         form.save()
         return _saved(
@@ -225,8 +205,8 @@ def key_result_create(request: HttpRequest, pk: int, objective_pk: int) -> HttpR
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     auto_id = f"new-key-result-{objective.pk}-%s"
-    form = KeyResultCreateForm(_data(request), auto_id=auto_id)
-    if key_result := _create(form, services.add_key_result, objective=objective):
+    form = KeyResultCreateForm(form_data(request), auto_id=auto_id)
+    if key_result := save_with(form, services.add_key_result, objective=objective):
         return _saved(
             request,
             objective.mission,
@@ -251,7 +231,7 @@ def key_result_edit(request: HttpRequest, pk: int, key_result_pk: int) -> HttpRe
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     auto_id = f"key-result-{key_result.pk}-%s"
-    form = KeyResultForm(_data(request), instance=key_result, auto_id=auto_id)
+    form = KeyResultForm(form_data(request), instance=key_result, auto_id=auto_id)
     mission = key_result.objective.mission
     if form.is_valid():
         form.save()
@@ -307,8 +287,8 @@ def question_create(request: HttpRequest, pk: int) -> HttpResponse:
     mission = get_mission_for(request.user, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
-    form = QuestionCreateForm(_data(request), mission=mission, auto_id="new-question-%s")
-    if question := _create(form, services.add_question, mission=mission):
+    form = QuestionCreateForm(form_data(request), mission=mission, auto_id="new-question-%s")
+    if question := save_with(form, services.add_question, mission=mission):
         return _saved(
             request,
             mission,
@@ -326,7 +306,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = QuestionForm(
-        _data(request),
+        form_data(request),
         instance=question,
         mission=question.mission,
         auto_id=f"question-{question.pk}-%s",

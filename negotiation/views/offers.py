@@ -1,19 +1,153 @@
-"""Placeholder views: being written."""
+"""Offers: recorded on an opportunity's negotiation plan, compared across opportunities.
 
-from django.http import HttpResponse
+On the plan page (templates/negotiation/plan_detail.html) the offers are one region, the
+``{% partialdef offers %}`` whose root is ``<section id="offers">``; its body is
+templates/negotiation/includes/offers_panel.html and its context comes from
+``offers_context(plan)``. Every offer action targets that region:
+
+- a view answers with the region when ``request.htmx.target == "offers"``;
+- without JavaScript, GET on the create, edit or delete URL is a page of its own (the form,
+  or "are you sure?"), a plain POST that worked redirects to the plan, and a refused one
+  comes back as that page with the errors and what was typed.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_http_methods, require_safe
+from django_htmx.http import trigger_client_event
+
+from negotiation import services
+from negotiation.comparison import PARTS, by_currency, current_offers, offer_versions
+from negotiation.forms import OfferForm
+from negotiation.models import NegotiationPlan, Offer, OfferVersion
+from negotiation.permissions import get_offer_for, get_plan_for
+from negotiation.regions import form_data
+from negotiation.templatetags.money import money
+
+PLAN = "negotiation/plan_detail.html"
+REGION = "offers"
+FORM_PAGE = "negotiation/offer_form.html"
+DELETE_PAGE = "negotiation/offer_delete.html"
+# Carried from the current offer into the form for the next version: change what moved.
+CARRIED = (
+    "currency",
+    "base_salary",
+    "bonus_target_percent",
+    "equity_grant_value",
+    "equity_units",
+    "equity_unit_price",
+    "vesting_years",
+    "cliff_months",
+    "sign_on_bonus",
+    "deadline",
+    "benefits",
+)
+# Sent with every change, so other parts of the plan page can refresh what depends on offers.
+OFFERS_CHANGED = "offers-changed"
 
 
-def offer_compare(request, *args, **kwargs):
-    return HttpResponse("offer_compare: not built yet")
+def new_offer_form(offers: list[Offer], data: QueryDict | None = None) -> OfferForm:
+    """The form for the next version, filled in from the current offer when there is one."""
+    initial = {}
+    if offers:
+        initial = {name: getattr(offers[0], name) for name in CARRIED}
+        initial["version"] = OfferVersion.REVISED
+    return OfferForm(data, initial=initial, auto_id="offer-new-%s")
 
 
-def offer_create(request, *args, **kwargs):
-    return HttpResponse("offer_create: not built yet")
+def offers_context(plan: NegotiationPlan, **state) -> dict:
+    """What the plan page's ``offers`` region shows; ``state`` says which form is open."""
+    offers = list(plan.opportunity.offers.all())
+    return {
+        "plan": plan,
+        "opportunity": plan.opportunity,
+        "offers": offers,
+        "offer_versions": offer_versions(offers),
+        "current_offer": offers[0] if offers else None,
+        "offer_form": new_offer_form(offers),
+        "offer_parts": PARTS,
+        **state,
+    }
 
 
-def offer_delete(request, *args, **kwargs):
-    return HttpResponse("offer_delete: not built yet")
+def _respond(
+    request: HttpRequest, plan: NegotiationPlan, page: str = FORM_PAGE, **state
+) -> HttpResponse:
+    """The region for htmx; otherwise the offer's own page (form or confirmation)."""
+    form = state.get("form")
+    if form is not None and not form.is_bound:
+        form.fields["base_salary"].widget.attrs["autofocus"] = True
+    context = offers_context(plan, **state)
+    if request.htmx.target == REGION:
+        return render(request, f"{PLAN}#{REGION}", context)
+    return render(request, page, context)
 
 
-def offer_edit(request, *args, **kwargs):
-    return HttpResponse("offer_edit: not built yet")
+def _saved(request: HttpRequest, plan: NegotiationPlan, message: str, anchor: str) -> HttpResponse:
+    """After a write: the fresh region for htmx, a redirect back to the plan otherwise."""
+    if request.htmx.target == REGION:
+        context = offers_context(plan, offers_status=message, anchor=anchor)
+        region = render_to_string(f"{PLAN}#{REGION}", context, request)
+        status = {"oob": True, "announcement": message}
+        announcement = render_to_string(f"{PLAN}#plan-status", status, request)
+        return trigger_client_event(HttpResponse(region + announcement), OFFERS_CHANGED)
+    messages.success(request, message)
+    return redirect(f"{plan.get_absolute_url()}#{anchor}")
+
+
+def _summary(offer: Offer) -> str:
+    average = money(offer.average_yearly_total, offer.currency)
+    return f"the {offer.get_version_display().lower()} offer: {average} a year on average"
+
+
+@require_http_methods(["GET", "POST"])
+def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a version of an offer; the first one moves the opportunity to the offer stage."""
+    plan = get_plan_for(request.user, pk)
+    opportunity = plan.opportunity
+    form = new_offer_form(list(opportunity.offers.all()), form_data(request))
+    if not form.is_valid():
+        return _respond(request, plan, adding=True, offer_form=form, form=form)
+    offer = form.save(commit=False)
+    offer.opportunity = opportunity
+    message = f"Recorded {_summary(offer)}."
+    if services.record_offer(offer=offer):
+        message += " The opportunity is now at the offer stage."
+    return _saved(request, plan, message, anchor=f"offer-{offer.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+def offer_edit(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
+    """Correct a recorded offer in place."""
+    offer = get_offer_for(request.user, pk, offer_pk)
+    plan = get_plan_for(request.user, pk)
+    form = OfferForm(form_data(request), instance=offer, auto_id=f"offer-{offer.pk}-%s")
+    if form.is_valid():
+        form.save()
+        return _saved(request, plan, f"Saved {_summary(offer)}.", anchor=f"offer-{offer.pk}")
+    if form.is_bound:
+        offer.refresh_from_db()  # headings show what is saved; the fields keep what was typed
+    return _respond(request, plan, edited_offer=offer, edit_form=form, form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def offer_delete(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
+    """Ask first (GET), then delete one version of an offer (POST)."""
+    offer = get_offer_for(request.user, pk, offer_pk)
+    plan = get_plan_for(request.user, pk)
+    if request.method != "POST":
+        return _respond(request, plan, DELETE_PAGE, deleted_offer=offer)
+    label = offer.get_version_display().lower()
+    offer.delete()
+    return _saved(request, plan, f"Deleted the {label} offer.", anchor=REGION)
+
+
+@require_safe
+def offer_compare(request: HttpRequest) -> HttpResponse:
+    """Every current offer side by side, by currency, with how well each sets you up to succeed."""
+    offers = list(current_offers(request.user))
+    groups = by_currency(offers)
+    context = {"groups": groups, "offer_count": len(offers), "offer_parts": PARTS}
+    return render(request, "negotiation/offer_compare.html", context)

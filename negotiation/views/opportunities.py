@@ -9,7 +9,7 @@ import copy
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -20,6 +20,7 @@ from negotiation.forms import InterviewForm, OpportunityForm, OpportunityStageFo
 from negotiation.models import ACTIVE_STAGES, Focus, Interview, Opportunity, Stage
 from negotiation.permissions import get_interview_for, get_opportunity_for, get_person_for
 from negotiation.pipeline import ACTIVE, ALL, stage_counts
+from negotiation.regions import form_data
 
 DETAIL = "negotiation/opportunity_detail.html"
 # A focused search rarely has more; the rest are a click away.
@@ -32,10 +33,6 @@ STAGE_HINTS = {
     Stage.OFFER: "Ask for what you need to succeed first, then for more money.",
     Stage.ACCEPTED: "Congratulations! Thank the people who helped you get here.",
 }
-
-
-def _form_data(request: HttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
 
 
 def _describe(interview: Interview) -> str:
@@ -113,7 +110,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def opportunity_create(request: HttpRequest) -> HttpResponse:
     """Add an opportunity; the stage it starts in is recorded."""
-    form = OpportunityForm(_form_data(request))
+    form = OpportunityForm(form_data(request))
     if form.is_valid():
         opportunity = services.create_opportunity(owner=request.user, **form.cleaned_data)
         messages.success(request, f"{opportunity} is in your pipeline.")
@@ -127,7 +124,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change an opportunity; a new stage is recorded in its history."""
     opportunity = get_opportunity_for(request.user, pk)
     as_stored = copy.copy(opportunity)  # the form writes typed values into its instance
-    form = OpportunityForm(_form_data(request), instance=opportunity)
+    form = OpportunityForm(form_data(request), instance=opportunity)
     if form.is_valid():
         services.update_opportunity(opportunity=opportunity, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")
@@ -193,7 +190,7 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     """Edit one person in place."""
     person = get_person_for(request.user, pk, person_pk)
     opportunity = get_opportunity_for(request.user, pk)
-    form = PersonForm(_form_data(request), instance=person, auto_id=f"person-{person.pk}-%s")
+    form = PersonForm(form_data(request), instance=person, auto_id=f"person-{person.pk}-%s")
     form.fields["name"].widget.attrs["autofocus"] = True
     if form.is_valid():
         form.save()
@@ -231,7 +228,7 @@ def interview_edit(request: HttpRequest, pk: int, interview_pk: int) -> HttpResp
     opportunity = get_opportunity_for(request.user, pk)
     auto_id = f"interview-{interview.pk}-%s"
     form = InterviewForm(
-        _form_data(request), instance=interview, opportunity=opportunity, auto_id=auto_id
+        form_data(request), instance=interview, opportunity=opportunity, auto_id=auto_id
     )
     form.fields["scheduled_at"].widget.attrs["autofocus"] = True
     if form.is_valid():

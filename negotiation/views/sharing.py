@@ -43,9 +43,10 @@ def _share_link_changed(request: HttpRequest, mission: Mission, message: str) ->
 
 @require_safe
 def mission_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """Download the user's mission as a PDF, a draft for discussion with the hiring manager."""
-    mission = get_mission_for(request.user, pk)
-    return mission_pdf_response(mission)
+    """Download the mission as a PDF: the owner's own, or one shared with the user's council."""
+    mission = get_mission_for(request.user, pk, edit=False)
+    is_owner = mission.opportunity.owner_id == request.user.pk
+    return mission_pdf_response(mission, via_link=not is_owner)
 
 
 @require_POST

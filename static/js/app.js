@@ -32,3 +32,23 @@
     if (region.hasAttribute("tabindex")) region.focus({ preventScroll: true });
   });
 })();
+
+// An in-place request the server refused (access withdrawn: unshared, removed from a council)
+// or could not answer swaps nothing; say so where messages appear, instead of doing nothing.
+(function () {
+  "use strict";
+  document.body.addEventListener("htmx:responseError", function (event) {
+    var box = document.getElementById("messages");
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (!box) return;
+    var text = status === 403 || status === 404
+      ? "This is no longer available to you: it may have been unshared, or you may have left the council. Reload the page to see where things stand."
+      : "Something went wrong on our side and nothing was saved. Your text is still here: try again in a moment.";
+    var alert = document.createElement("div");
+    alert.className = "alert alert-warning";
+    alert.setAttribute("role", "alert");
+    alert.textContent = text;
+    box.replaceChildren(alert);
+    box.scrollIntoView({ block: "nearest" });
+  });
+})();

@@ -66,6 +66,7 @@ def add_objective_with_key_results(page: Page, title: str, key_results: list[str
         form.get_by_role("button", name="Add key result").click()
         expect(page.locator("#objectives .key-result", has_text=description)).to_be_visible()
     form.get_by_role("link", name="Done").click()
+    expect(form).to_have_count(0)  # swapped back: the next fill must not race the swap
 
 
 def test_a_new_user_signs_up_writes_a_mission_and_shares_it(page: Page, browser, live_server):

@@ -7,7 +7,17 @@ from django.utils import timezone
 
 from negotiation.models import ACTIVE_STAGES, Fit, Stage
 from negotiation.pipeline import FitShare
-from tests.factories import FocusFactory, InterviewFactory, OpportunityFactory, PersonFactory
+from tests.factories import (
+    ConversationFactory,
+    FocusFactory,
+    InterviewFactory,
+    MoneyAskFactory,
+    NegotiationPlanFactory,
+    OfferFactory,
+    OpportunityFactory,
+    PersonFactory,
+    RedFlagFactory,
+)
 
 
 class TestDashboard:
@@ -77,9 +87,11 @@ class TestDashboard:
         )
 
         page = owner_client.get(self.url).content.decode()
+        # The past interview shows in the debrief reminders instead (councils' debrief_reminders).
+        upcoming = page.split('aria-labelledby="interviews-heading"')[1].split("</section>")[0]
 
-        assert "Hiring manager · Video call · with Dana Lee" in page
-        assert "Recruiter screen" not in page
+        assert "Hiring manager · Video call · with Dana Lee" in upcoming
+        assert "Recruiter screen" not in upcoming
 
     def test_lists_next_steps_due_or_overdue(self, owner, owner_client):
         today = timezone.localdate()
@@ -127,6 +139,66 @@ class TestDashboard:
         assert response.status_code == 200
         assert response.templates[0].name == "negotiation/landing.html"
 
+    def test_lists_open_red_flags_of_active_opportunities(self, owner, owner_client):
+        plan = NegotiationPlanFactory(opportunity__owner=owner, opportunity__company="Acme Cloud")
+        RedFlagFactory(plan=plan, title="They would not discuss the platform budget")
+        RedFlagFactory(plan=plan, title="Resolved worry", resolved_at=timezone.now())
+        closed = NegotiationPlanFactory(
+            opportunity__owner=owner, opportunity__stage=Stage.WITHDRAWN
+        )
+        RedFlagFactory(plan=closed, title="Flag of a withdrawn opportunity")
+
+        page = owner_client.get(self.url).content.decode()
+
+        assert "Open red flags" in page
+        assert "They would not discuss the platform budget" in page
+        assert f"/opportunities/{plan.opportunity_id}/plan/#red-flag-" in page
+        assert "Resolved worry" not in page
+        assert "Flag of a withdrawn opportunity" not in page
+
+    def test_shows_where_each_offer_stage_negotiation_stands(self, owner, owner_client):
+        today = timezone.localdate()
+        held = NegotiationPlanFactory(opportunity__owner=owner, opportunity__role="Head of Product")
+        ConversationFactory(plan=held, about_success=True, channel="phone")
+        MoneyAskFactory(plan=held, outcome="moved", asked_on=today)
+        OfferFactory(opportunity=held.opportunity, deadline=today + dt.timedelta(days=2))
+        fresh = NegotiationPlanFactory(
+            opportunity__owner=owner, opportunity__role="Director of Product"
+        )
+        ConversationFactory(plan=fresh, about_success=True, channel="email")
+        RedFlagFactory(plan=fresh)
+
+        response = owner_client.get(self.url)
+
+        standings = {s.opportunity.role: s for s in response.context["negotiations"]}
+        assert standings["Head of Product"].success_live
+        assert standings["Head of Product"].money_asked
+        assert standings["Head of Product"].deadline == today + dt.timedelta(days=2)
+        assert not standings["Director of Product"].success_live
+        assert standings["Director of Product"].open_flags == 1
+        page = response.content.decode()
+        assert "Offers in negotiation" in page
+        assert "Success conversation held live" in page
+        assert "Success conversation not held live yet" in page
+        assert "Answer due" in page
+        assert "1 open red flag" in page
+
+    def test_shows_no_negotiations_without_an_offer_stage_opportunity(self, owner, owner_client):
+        NegotiationPlanFactory(opportunity__owner=owner, opportunity__stage=Stage.INTERVIEWING)
+
+        response = owner_client.get(self.url)
+
+        assert response.context["negotiations"] == []
+        assert "Offers in negotiation" not in response.content.decode()
+
+    def test_shows_a_stranger_none_of_the_owners_red_flags(self, owner, stranger_client):
+        RedFlagFactory(plan__opportunity__owner=owner, title="Owner's secret flag")
+
+        page = stranger_client.get(self.url).content.decode()
+
+        assert "Owner&#x27;s secret flag" not in page
+        assert "Open red flags" not in page
+
     @pytest.mark.parametrize("rows", [5, 200])
     def test_query_count_does_not_grow_with_rows(
         self, owner, owner_client, django_assert_max_num_queries, rows
@@ -144,8 +216,15 @@ class TestDashboard:
             InterviewFactory(opportunity=opportunity).people.add(
                 PersonFactory(opportunity=opportunity)
             )
+            plan = NegotiationPlanFactory(opportunity=opportunity)
+            RedFlagFactory(plan=plan)
+            ConversationFactory(plan=plan, about_success=True)
+            MoneyAskFactory(plan=plan, outcome="moved")
+            OfferFactory(opportunity=opportunity)
 
-        with django_assert_max_num_queries(6):
+        # One of them is the debrief reminders' query (councils_tags.debrief_reminders), two are
+        # the open red flags and where each offer-stage negotiation stands.
+        with django_assert_max_num_queries(9):
             response = owner_client.get(self.url)
 
         assert response.context["active_count"] == len(

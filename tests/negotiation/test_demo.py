@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
+from councils.management.commands.demo import DEFAULT_EMAIL, DEFAULT_PASSWORD
 from negotiation import models
-from negotiation.management.commands.demo import DEFAULT_EMAIL, DEFAULT_PASSWORD
 from negotiation.permissions import get_live_share_link
 from tests.factories import OpportunityFactory
 
@@ -52,6 +52,12 @@ def counts() -> dict[str, int]:
             models.KeyResult,
             models.Question,
             models.ShareLink,
+            models.NegotiationPlan,
+            models.SuccessAsk,
+            models.RedFlag,
+            models.Conversation,
+            models.Offer,
+            models.MoneyAsk,
         )
     }
 
@@ -104,8 +110,10 @@ class TestDemoData:
         assert interviews.upcoming().exists()
         assert all(i.people.exists() for i in interviews)
 
-    def test_writes_one_full_mission_for_the_interviewing_opportunity(self, demo_user):
-        mission = models.Mission.objects.get(opportunity__owner=demo_user)
+    def test_writes_a_full_mission_for_the_interviewing_opportunity(self, demo_user):
+        mission = models.Mission.objects.get(
+            opportunity__owner=demo_user, opportunity__stage=models.Stage.INTERVIEWING
+        )
         objectives = list(mission.objectives.all())
         key_results = models.KeyResult.objects.filter(objective__mission=mission)
         questions = list(mission.questions.all())
@@ -122,6 +130,55 @@ class TestDemoData:
         assert len(questions) == 4
         assert sum(q.objective_id is not None for q in questions) == 2
         assert sum(bool(q.answer) for q in questions) == 1
+
+    def test_prepares_negotiation_plans_for_the_offer_and_the_interviewing_stages(self, demo_user):
+        plans = models.NegotiationPlan.objects.filter(opportunity__owner=demo_user)
+        asks = models.SuccessAsk.objects.filter(plan__in=plans)
+
+        assert {p.opportunity.stage for p in plans} == {"offer", "interviewing"}
+        assert plans.count() == 3
+        assert len({a.category for a in asks}) >= 5
+        assert {"agreed", "asked", "declined", "planned"} <= {a.status for a in asks}
+        assert asks.exclude(objective=None).count() >= 5
+        assert all(
+            a.objective.mission.opportunity_id == a.plan.opportunity_id
+            for a in asks.exclude(objective=None)
+        )
+
+    def test_an_ask_they_would_not_discuss_raised_an_open_red_flag(self, demo_user):
+        flag = models.RedFlag.objects.get(plan__opportunity__owner=demo_user)
+
+        assert flag.is_open
+        assert flag.kind == models.RedFlagKind.ASK_NOT_DISCUSSED
+        assert flag.ask.status == models.AskStatus.DECLINED and flag.ask.would_not_discuss
+        assert flag.explanation
+
+    def test_logs_a_live_success_conversation_and_an_email(self, demo_user):
+        conversations = models.Conversation.objects.filter(plan__opportunity__owner=demo_user)
+
+        assert conversations.filter(about_success=True, channel="video").exists()
+        assert conversations.filter(channel="email").exists()
+        assert all(c.people.exists() for c in conversations)
+
+    def test_gives_two_current_offers_to_compare_one_of_them_revised(self, demo_user):
+        offers = models.Offer.objects.filter(opportunity__owner=demo_user)
+        client = Client()
+        client.force_login(demo_user)
+
+        page = client.get("/offers/compare/").content.decode()
+
+        assert offers.count() == 3
+        assert offers.filter(version=models.OfferVersion.REVISED).count() == 1
+        assert {o.opportunity.stage for o in offers} == {"offer"}
+        assert page.count('class="compare-company"') == 2
+        assert "Tessellate Health" in page and "Northpine Logistics" in page
+
+    def test_drafts_a_money_ask_from_honest_reasons(self, demo_user):
+        money_ask = models.MoneyAsk.objects.get(plan__opportunity__owner=demo_user)
+
+        assert money_ask.reasons and money_ask.walk_away and money_ask.target_total
+        assert "Are you open to" in money_ask.script
+        assert f"{money_ask.walk_away:,.0f}" not in money_ask.script
 
     def test_prints_a_live_share_link_for_the_mission(self):
         output = run_demo("--force")

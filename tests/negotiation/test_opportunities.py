@@ -14,8 +14,10 @@ from tests.factories import (
     FocusFactory,
     InterviewFactory,
     MissionFactory,
+    NegotiationPlanFactory,
     OpportunityFactory,
     PersonFactory,
+    RedFlagFactory,
     StageChangeFactory,
 )
 
@@ -208,6 +210,19 @@ class TestOpportunityCreate:
         page = owner_client.get(self.url).content.decode()
 
         assert "No focus yet" in page
+
+    def test_asks_for_a_deliberate_fit_rating(self, owner, owner_client):
+        form = owner_client.get(self.url).content.decode()
+        assert 'name="fit" value="partial" class="form-check-input" required' not in form
+        assert "checked" not in form.split('name="fit"', 1)[1].split("</fieldset>", 1)[0]
+
+        response = owner_client.post(
+            self.url, {"company": "Acme", "role": "PM", "stage": "exploring"}
+        )
+
+        assert response.status_code == 200
+        assert "Rate how well it fits your focus" in response.content.decode()
+        assert not owner.opportunities.exists()
 
     def test_creates_the_opportunity_and_records_its_first_stage(self, owner, owner_client):
         response = owner_client.post(self.url, opportunity_data(stage=Stage.APPLIED))
@@ -426,6 +441,24 @@ class TestOpportunityDetail:
     def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
         assert_sign_in_redirect(anonymous_client.get(self.url(opportunity)), "opportunities")
 
+    def test_shows_open_red_flags_and_links_to_the_plan(self, opportunity, owner_client):
+        plan = NegotiationPlanFactory(opportunity=opportunity)
+        RedFlagFactory(plan=plan, title="They would not discuss headcount")
+        RedFlagFactory(plan=plan, title="An old worry", resolved_at=timezone.now())
+
+        page = owner_client.get(self.url(opportunity)).content.decode()
+
+        assert "1 open red flag" in page
+        assert "They would not discuss headcount" in page
+        assert "An old worry" not in page
+        assert f"/opportunities/{opportunity.pk}/plan/" in page
+
+    def test_links_to_the_plan_before_there_is_one(self, opportunity, owner_client):
+        page = owner_client.get(self.url(opportunity)).content.decode()
+
+        assert "Open the negotiation plan" in page
+        assert "open red flag" not in page
+
     @pytest.mark.parametrize("rows", [5, 100])
     def test_query_count_does_not_grow_with_people_and_interviews(
         self, opportunity, owner, owner_client, django_assert_max_num_queries, rows
@@ -436,8 +469,11 @@ class TestOpportunityDetail:
         for person in people:
             InterviewFactory(opportunity=opportunity).people.add(person)
             StageChangeFactory(opportunity=opportunity)
+        RedFlagFactory.create_batch(rows, plan=NegotiationPlanFactory(opportunity=opportunity))
 
-        with django_assert_max_num_queries(11):
+        # Two of them are the negotiation plan and its open red flags, one the interviews'
+        # debriefs (councils_tags.debriefs_by_interview).
+        with django_assert_max_num_queries(14):
             response = owner_client.get(self.url(opportunity))
 
         assert len(re.findall(r'id="interview-\d+"', response.content.decode())) == rows

@@ -1,0 +1,188 @@
+"""Reads about offers: how each version moved against the one before, and every current offer
+side by side with how well it sets the user up to succeed.
+
+Offers in different currencies are never added up or put on one scale: they are grouped by
+currency, one chart per currency.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.template.defaultfilters import pluralize
+from django.utils.text import Truncator
+
+from negotiation.charts import Bar, BarChart, BarGroup, Part, stacked_bar_chart
+from negotiation.models import (
+    LIVE_CHANNELS,
+    AskStatus,
+    Conversation,
+    MoneyAsk,
+    Offer,
+    RedFlag,
+    Stage,
+    SuccessAsk,
+)
+
+# An opportunity the user has said no to, or walked away from, has no offer to weigh.
+CLOSED_STAGES = (Stage.DECLINED, Stage.WITHDRAWN)
+CHART_TITLE_LENGTH = 44
+
+# Parts of a yearly total, in the order the chart stacks them, with their legend labels.
+PARTS = (
+    ("base", "Base salary"),
+    ("bonus", "Target bonus"),
+    ("equity", "Equity vesting"),
+    ("sign-on", "Sign-on bonus"),
+)
+
+
+@dataclass(frozen=True)
+class OfferVersion:
+    """One version in an opportunity's list of offers, newest first."""
+
+    offer: Offer
+    previous: Offer | None
+    is_current: bool
+
+    @property
+    def same_currency_as_previous(self) -> bool:
+        return self.previous is not None and self.previous.currency == self.offer.currency
+
+    @property
+    def change(self) -> Decimal | None:
+        """How much the average yearly total moved since the previous version (same currency)."""
+        if not self.same_currency_as_previous:
+            return None
+        return self.offer.average_yearly_total - self.previous.average_yearly_total
+
+
+def offer_versions(offers: Sequence[Offer]) -> list[OfferVersion]:
+    """``offers`` newest first, each compared with the version received before it."""
+    return [
+        OfferVersion(offer, offers[i + 1] if i + 1 < len(offers) else None, is_current=i == 0)
+        for i, offer in enumerate(offers)
+    ]
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """A correlated ``SELECT COUNT(*)`` subquery, 0 when there are no rows."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def current_offers(user) -> QuerySet:
+    """The newest offer of each of the user's opportunities that is still open, in one query.
+
+    Each carries what the comparison shows beside the money: the number of versions, success
+    asks agreed and declined, open red flags, the first live success conversation, and the
+    money ask's target, walk-away and outcome.
+    """
+    same_opportunity = {"opportunity_id": OuterRef("opportunity_id")}
+    plan_of = {"plan__opportunity_id": OuterRef("opportunity_id")}
+    newest = Offer.objects.filter(**same_opportunity).order_by("-received_on", "-pk")
+    asks = SuccessAsk.objects.filter(**plan_of)
+    money_ask = MoneyAsk.objects.filter(**plan_of)
+    live_success = Conversation.objects.filter(
+        **plan_of, about_success=True, channel__in=LIVE_CHANNELS
+    ).order_by("happened_on", "pk")
+    return (
+        Offer.objects.filter(opportunity__owner_id=user.pk)
+        .exclude(opportunity__stage__in=CLOSED_STAGES)
+        .filter(pk=Subquery(newest.values("pk")[:1]))
+        .select_related("opportunity")
+        .annotate(
+            versions=_count(Offer.objects.filter(**same_opportunity)),
+            asks_total=_count(asks),
+            asks_agreed=_count(asks.filter(status=AskStatus.AGREED)),
+            asks_declined=_count(asks.filter(status=AskStatus.DECLINED)),
+            asks_open=_count(asks.filter(status__in=(AskStatus.PLANNED, AskStatus.ASKED))),
+            open_red_flags=_count(RedFlag.objects.filter(**plan_of, resolved_at__isnull=True)),
+            live_success_on=Subquery(live_success.values("happened_on")[:1]),
+            any_success_conversation=Exists(
+                Conversation.objects.filter(**plan_of, about_success=True)
+            ),
+            money_currency=Subquery(money_ask.values("currency")[:1]),
+            money_target_total=Subquery(money_ask.values("target_total")[:1]),
+            money_walk_away=Subquery(money_ask.values("walk_away")[:1]),
+            money_outcome=Subquery(money_ask.values("outcome")[:1]),
+        )
+        .order_by("currency", "opportunity__company", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ComparedOffer:
+    """A current offer (from ``current_offers``) with what the comparison derives from it."""
+
+    offer: Offer
+
+    @property
+    def target_shortfall(self) -> Decimal | None:
+        """How far the average yearly total is below the money ask's target total (0 when it
+        meets it); None when there is no target, or it is in another currency."""
+        offer = self.offer
+        if offer.money_target_total is None or offer.money_currency != offer.currency:
+            return None
+        return max(offer.money_target_total - offer.average_yearly_total, Decimal(0))
+
+
+@dataclass(frozen=True)
+class CurrencyGroup:
+    """The current offers in one currency, highest average yearly total first, and their chart."""
+
+    currency: str
+    offers: list[ComparedOffer]
+    chart: BarChart
+
+    @property
+    def highest(self) -> Offer | None:
+        """The offer with the highest average yearly total, when there is more than one."""
+        return self.offers[0].offer if len(self.offers) > 1 else None
+
+
+def _parts(offer: Offer, *, first_year: bool) -> list[Part]:
+    if first_year:
+        equity, sign_on = offer.first_year_equity, offer.sign_on_bonus
+    else:
+        equity = offer.yearly_equity
+        # Whatever the average holds beyond base, bonus and equity is the spread sign-on bonus.
+        sign_on = offer.average_yearly_total - offer.base_salary - offer.bonus - equity
+    amounts = (offer.base_salary, offer.bonus, equity, sign_on)
+    return [Part(key, label, amount) for (key, label), amount in zip(PARTS, amounts, strict=True)]
+
+
+def offer_chart(offers: Sequence[Offer]) -> BarChart:
+    """Two bars per offer on one scale: the average year over the vesting period, and year one."""
+    groups = [
+        BarGroup(
+            title=Truncator(
+                f"{offer.opportunity.company} · {offer.get_version_display().lower()} offer"
+            ).chars(CHART_TITLE_LENGTH),
+            bars=[
+                Bar(
+                    f"Average per year, over {offer.vesting_years} "
+                    f"year{pluralize(offer.vesting_years)}",
+                    _parts(offer, first_year=False),
+                ),
+                Bar("First year", _parts(offer, first_year=True)),
+            ],
+        )
+        for offer in offers
+    ]
+    return stacked_bar_chart(groups)
+
+
+def by_currency(offers: Sequence[Offer]) -> list[CurrencyGroup]:
+    """One group per currency (the most offers first), never mixing currencies."""
+    currencies: dict[str, list[Offer]] = {}
+    for offer in offers:
+        currencies.setdefault(offer.currency, []).append(offer)
+    groups = []
+    for currency, in_currency in sorted(currencies.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        ranked = sorted(in_currency, key=lambda o: o.average_yearly_total, reverse=True)
+        compared = [ComparedOffer(offer) for offer in ranked]
+        groups.append(CurrencyGroup(currency, compared, offer_chart(ranked)))
+    return groups

@@ -1,0 +1,533 @@
+"""Comments on shared work: posting, replying, anchoring, editing, deleting and resolving, in place
+and as plain posts, for every persona; the emails they send and the way to turn them off."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from django.core import mail, signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from councils.emails import unsubscribe_token
+from councils.models import Comment, Membership, NotificationPreference, Share
+from tests.councils.shared_work import SharedWork, build_shared_work, client_for
+from tests.councils.test_member_views import SALARY_FIGURES, snapshot
+from tests.factories import (
+    CommentFactory,
+    KeyResultFactory,
+    MoneyAskFactory,
+    OfferFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def work(owner) -> SharedWork:
+    return build_shared_work(owner)
+
+
+@pytest.fixture
+def member_client(work):
+    return client_for(work.member)
+
+
+@pytest.fixture
+def outsider_client(work):
+    return client_for(work.outsider)
+
+
+@pytest.fixture
+def comment(work):
+    return CommentFactory(share=work.share, author=work.member, body="Strong *first* objective.")
+
+
+def create_url(work: SharedWork) -> str:
+    return reverse("comment_create", args=[work.share.pk])
+
+
+def mission_url(work: SharedWork) -> str:
+    return reverse("mission_edit", args=[work.opportunity_pk])
+
+
+def thread(work: SharedWork) -> str:
+    return f"thread-{work.share.pk}"
+
+
+def assert_thread_only(response, work: SharedWork) -> str:
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in content
+    assert content.lstrip().startswith(f'<section id="{thread(work)}"')
+    return content
+
+
+def assert_sign_in_redirect(response) -> None:
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+class TestCommentCreate:
+    def test_posts_a_comment_and_redirects_back_to_it(self, work, member_client):
+        response = member_client.post(create_url(work), {"body": "What is the baseline today?"})
+        comment = Comment.objects.get()
+        assert response.status_code == 302
+        assert response.url == f"{mission_url(work)}#comment-{comment.pk}"
+        assert comment.author == work.member
+        assert comment.share == work.share
+        page = member_client.get(response.url).content.decode()
+        assert "What is the baseline today?" in page
+        assert "Posted your comment." in page
+
+    def test_htmx_post_returns_the_thread_with_the_comment_and_a_status_line(
+        self, work, member_client, htmx_headers
+    ):
+        response = member_client.post(
+            create_url(work),
+            {"body": "Love the *onboarding* angle"},
+            headers=htmx_headers(thread(work)),
+        )
+        content = assert_thread_only(response, work)
+        assert "Love the <em>onboarding</em> angle" in content
+        assert f'id="{thread(work)}-status" class="visually-hidden" role="status"' in content
+        assert 'hx-swap-oob="innerHTML">Posted your comment.</div>' in content
+
+    def test_bumps_the_share_to_the_top_of_the_council_feed(self, work, member_client):
+        Share.objects.update(last_activity_at=timezone.now() - dt.timedelta(days=5))
+        member_client.post(create_url(work), {"body": "Fresh"})
+        work.share.refresh_from_db()
+        assert work.share.last_activity_at > timezone.now() - dt.timedelta(minutes=1)
+
+    def test_anchors_a_comment_to_a_key_result_and_shows_it_there(
+        self, work, member_client, htmx_headers
+    ):
+        response = member_client.post(
+            create_url(work),
+            {"body": "Is one hour realistic?", "anchor": f"key-result-{work.key_result.pk}"},
+            headers=htmx_headers(thread(work)),
+        )
+        comment = Comment.objects.get()
+        assert comment.key_result == work.key_result
+        assert comment.objective is None
+        assert "About KR 1.1 · Time to first deploy" in response.content.decode()
+        page = member_client.get(mission_url(work)).content.decode()
+        assert f'href="#comment-{comment.pk}"' in page
+        assert "1 comment" in page
+
+    def test_anchors_a_comment_to_an_objective(self, work, member_client):
+        member_client.post(
+            create_url(work), {"body": "Yes", "anchor": f"objective-{work.objective.pk}"}
+        )
+        assert Comment.objects.get().objective == work.objective
+
+    def test_refuses_a_key_result_of_another_mission_and_keeps_the_typed_text(
+        self, work, member_client, htmx_headers
+    ):
+        foreign = KeyResultFactory(description="Someone else's KR")
+        response = member_client.post(
+            create_url(work),
+            {"body": "My careful words", "anchor": f"key-result-{foreign.pk}"},
+            headers=htmx_headers(thread(work)),
+        )
+        content = assert_thread_only(response, work)
+        assert "Choose one of this mission’s objectives or key results" in content or (
+            "Choose one of this mission&#x27;s objectives or key results" in content
+        )
+        assert "My careful words" in content
+        assert not Comment.objects.exists()
+
+    def test_an_empty_comment_comes_back_with_a_message_in_place(
+        self, work, member_client, htmx_headers
+    ):
+        response = member_client.post(
+            create_url(work), {"body": "   "}, headers=htmx_headers(thread(work))
+        )
+        content = assert_thread_only(response, work)
+        assert "Write a few words first." in content
+        assert "is-invalid" in content
+        assert not Comment.objects.exists()
+
+    def test_an_invalid_plain_post_gets_a_page_with_the_error_and_the_text(
+        self, work, member_client
+    ):
+        foreign = KeyResultFactory()
+        response = member_client.post(
+            create_url(work), {"body": "Kept", "anchor": f"key-result-{foreign.pk}"}
+        )
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "<html" in content
+        assert "Kept" in content
+        assert "Open the job mission" in content
+
+    def test_replies_to_a_comment_in_place(self, work, member_client, comment, htmx_headers):
+        response = member_client.post(
+            create_url(work),
+            {"body": "Adding to this", "parent": comment.pk},
+            headers=htmx_headers(thread(work)),
+        )
+        reply = Comment.objects.get(parent=comment)
+        content = assert_thread_only(response, work)
+        assert reply.body == "Adding to this"
+        assert 'hx-swap-oob="innerHTML">Posted your reply.</div>' in content
+        assert content.index(f'id="comment-{comment.pk}"') < content.index(
+            f'id="comment-{reply.pk}"'
+        )
+
+    def test_an_empty_reply_opens_its_box_again_with_the_error(
+        self, work, member_client, comment, htmx_headers
+    ):
+        response = member_client.post(
+            create_url(work), {"body": "", "parent": comment.pk}, headers=htmx_headers(thread(work))
+        )
+        content = assert_thread_only(response, work)
+        assert f'id="reply-{comment.pk}-error"' in content
+        assert '<details class="reply-box" open>' in content
+
+    def test_replies_stay_one_level_deep(self, work, member_client, comment):
+        reply = CommentFactory(share=work.share, author=work.owner, parent=comment)
+        member_client.post(create_url(work), {"body": "Deeper", "parent": reply.pk})
+        assert not Comment.objects.filter(body="Deeper").exists()
+
+    def test_a_reply_reopens_a_resolved_thread(self, work, member_client, comment):
+        Comment.objects.filter(pk=comment.pk).update(resolved_at=timezone.now())
+        member_client.post(create_url(work), {"body": "One more thing", "parent": comment.pk})
+        comment.refresh_from_db()
+        assert comment.resolved_at is None
+
+    def test_ignores_author_and_share_in_the_post(self, work, member_client, stranger):
+        other = Share.objects.create(
+            council=work.other_council, mission=work.mission, shared_by=work.owner
+        )
+        member_client.post(
+            create_url(work), {"body": "Mine", "author": stranger.pk, "share": other.pk}
+        )
+        comment = Comment.objects.get()
+        assert comment.author == work.member
+        assert comment.share == work.share
+
+    def test_the_owner_can_answer_their_council(self, work, owner_client):
+        owner_client.post(create_url(work), {"body": "Thanks, all"})
+        assert Comment.objects.get().author == work.owner
+
+    def test_returns_404_for_a_member_of_another_council_and_a_stranger(
+        self, work, outsider_client, stranger_client, htmx_headers
+    ):
+        before = snapshot()
+        for client in (outsider_client, stranger_client):
+            assert client.post(create_url(work), {"body": "x"}).status_code == 404
+            response = client.post(
+                create_url(work), {"body": "x"}, headers=htmx_headers(thread(work))
+            )
+            assert response.status_code == 404
+        assert snapshot() == before
+
+    def test_a_removed_members_open_htmx_form_gets_404(self, work, member_client, htmx_headers):
+        assert member_client.get(mission_url(work)).status_code == 200
+        Membership.objects.filter(user=work.member, council=work.council).delete()
+        response = member_client.post(
+            create_url(work), {"body": "Still here?"}, headers=htmx_headers(thread(work))
+        )
+        assert response.status_code == 404
+        assert not Comment.objects.exists()
+
+    def test_an_unshared_items_open_form_gets_404(self, work, member_client, htmx_headers):
+        url = create_url(work)
+        work.share.delete()
+        assert (
+            member_client.post(url, {"body": "x"}, headers=htmx_headers(thread(work))).status_code
+            == 404
+        )
+
+    def test_refuses_a_get(self, work, member_client):
+        assert member_client.get(create_url(work)).status_code == 405
+
+    def test_sends_anonymous_visitors_to_sign_in(self, work, anonymous_client):
+        assert_sign_in_redirect(anonymous_client.post(create_url(work), {"body": "x"}))
+
+
+class TestCommentEdit:
+    def url(self, comment) -> str:
+        return reverse("comment_edit", args=[comment.pk])
+
+    def test_opens_the_comment_for_editing_in_place(
+        self, work, member_client, comment, htmx_headers
+    ):
+        response = member_client.get(self.url(comment), headers=htmx_headers(thread(work)))
+        content = assert_thread_only(response, work)
+        assert f'id="edit-{comment.pk}-body"' in content
+        assert "Strong *first* objective." in content
+
+    def test_without_javascript_opens_a_page_with_the_form(self, member_client, comment):
+        content = member_client.get(self.url(comment)).content.decode()
+        assert "<html" in content
+        assert f'id="edit-{comment.pk}-body"' in content
+
+    def test_saves_the_new_words_and_marks_them_edited(self, work, member_client, comment):
+        response = member_client.post(self.url(comment), {"body": "Better words"})
+        comment.refresh_from_db()
+        assert response.url == f"{mission_url(work)}#comment-{comment.pk}"
+        assert comment.body == "Better words"
+        assert comment.edited_at is not None
+        assert "· edited" in member_client.get(mission_url(work)).content.decode()
+
+    def test_an_empty_edit_keeps_the_comment_and_says_why(
+        self, work, member_client, comment, htmx_headers
+    ):
+        response = member_client.post(
+            self.url(comment), {"body": ""}, headers=htmx_headers(thread(work))
+        )
+        assert "A comment can’t be empty" in response.content.decode() or (
+            "A comment can&#x27;t be empty" in response.content.decode()
+        )
+        comment.refresh_from_db()
+        assert comment.body == "Strong *first* objective."
+
+    def test_another_member_and_the_owner_get_403(self, work, owner_client, comment):
+        before = snapshot()
+        assert owner_client.post(self.url(comment), {"body": "Rewritten"}).status_code == 403
+        assert owner_client.get(self.url(comment)).status_code == 403
+        assert snapshot() == before
+
+    def test_returns_404_for_a_member_of_another_council(self, outsider_client, comment):
+        assert outsider_client.post(self.url(comment), {"body": "x"}).status_code == 404
+
+    def test_sends_anonymous_visitors_to_sign_in(self, anonymous_client, comment):
+        assert_sign_in_redirect(anonymous_client.post(self.url(comment), {"body": "x"}))
+
+
+class TestCommentDelete:
+    def url(self, comment) -> str:
+        return reverse("comment_delete", args=[comment.pk])
+
+    def test_asks_first_in_place(self, work, member_client, comment, htmx_headers):
+        response = member_client.get(self.url(comment), headers=htmx_headers(thread(work)))
+        content = assert_thread_only(response, work)
+        assert "Delete your comment?" in content
+        assert Comment.objects.exists()
+
+    def test_deletes_ones_own_comment(self, work, member_client, comment):
+        response = member_client.post(self.url(comment))
+        assert response.url == f"{mission_url(work)}#{thread(work)}"
+        assert not Comment.objects.exists()
+
+    def test_a_comment_with_replies_stays_as_deleted_so_the_thread_reads(
+        self, work, member_client, comment
+    ):
+        CommentFactory(share=work.share, author=work.owner, parent=comment, body="Good point")
+        member_client.post(self.url(comment))
+        comment.refresh_from_db()
+        assert comment.deleted_at is not None
+        assert comment.body == ""
+        page = member_client.get(mission_url(work)).content.decode()
+        assert "This comment was deleted." in page
+        assert "Good point" in page
+        assert "Strong" not in page
+
+    def test_the_deleted_comment_goes_with_its_last_reply(self, work, owner_client, comment):
+        reply = CommentFactory(share=work.share, author=work.owner, parent=comment)
+        Comment.objects.filter(pk=comment.pk).update(deleted_at=timezone.now(), body="")
+        owner_client.post(self.url(reply))
+        assert not Comment.objects.exists()
+
+    def test_the_owner_of_the_work_cannot_delete_a_members_comment(self, owner_client, comment):
+        assert owner_client.post(self.url(comment)).status_code == 403
+        assert Comment.objects.filter(pk=comment.pk).exists()
+
+    def test_returns_404_for_a_stranger(self, stranger_client, comment):
+        assert stranger_client.post(self.url(comment)).status_code == 404
+        assert Comment.objects.exists()
+
+    def test_sends_anonymous_visitors_to_sign_in(self, anonymous_client, comment):
+        assert_sign_in_redirect(anonymous_client.post(self.url(comment)))
+
+
+class TestCommentResolve:
+    def url(self, comment) -> str:
+        return reverse("comment_resolve", args=[comment.pk])
+
+    def test_the_owner_resolves_a_thread_and_it_folds_away(
+        self, work, owner_client, comment, htmx_headers
+    ):
+        response = owner_client.post(self.url(comment), headers=htmx_headers(thread(work)))
+        content = assert_thread_only(response, work)
+        comment.refresh_from_db()
+        assert comment.resolved_at is not None
+        assert comment.resolved_by == work.owner
+        assert "1 resolved thread" in content
+        assert content.index('<details class="resolved-threads') < content.index(
+            f'id="comment-{comment.pk}"'
+        )
+
+    def test_the_owner_reopens_it(self, work, owner_client, comment):
+        Comment.objects.filter(pk=comment.pk).update(resolved_at=timezone.now())
+        response = owner_client.post(self.url(comment), {"resolved": "0"})
+        comment.refresh_from_db()
+        assert response.status_code == 302
+        assert comment.resolved_at is None
+
+    def test_only_the_owner_sees_resolve_buttons(self, work, owner_client, member_client, comment):
+        assert self.url(comment) in owner_client.get(mission_url(work)).content.decode()
+        assert self.url(comment) not in member_client.get(mission_url(work)).content.decode()
+
+    def test_a_member_gets_403(self, member_client, comment):
+        assert member_client.post(self.url(comment)).status_code == 403
+        comment.refresh_from_db()
+        assert comment.resolved_at is None
+
+    def test_returns_404_for_a_member_of_another_council(self, outsider_client, comment):
+        assert outsider_client.post(self.url(comment)).status_code == 404
+
+    def test_refuses_a_get(self, owner_client, comment):
+        assert owner_client.get(self.url(comment)).status_code == 405
+
+    def test_sends_anonymous_visitors_to_sign_in(self, anonymous_client, comment):
+        assert_sign_in_redirect(anonymous_client.post(self.url(comment)))
+
+
+class TestThreadQueries:
+    def test_the_htmx_thread_costs_the_same_with_5_or_50_comments(
+        self, work, member_client, htmx_headers
+    ):
+        url = reverse("share_detail", args=[work.share.pk])
+        headers = htmx_headers(thread(work))
+        counts = []
+        for batch in (5, 45):
+            for _ in range(batch):
+                CommentFactory(share=work.share, author=work.member, key_result=work.key_result)
+            member_client.get(url, headers=headers)
+            with CaptureQueriesContext(connection) as queries:
+                assert member_client.get(url, headers=headers).status_code == 200
+            counts.append(len(queries))
+        assert counts[0] == counts[1]
+
+
+class TestCommentEmails:
+    def post(self, client, work, django_capture_on_commit_callbacks, **data):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(create_url(work), data)
+        assert response.status_code == 302
+        return Comment.objects.latest("pk")
+
+    def test_the_owner_is_emailed_about_a_new_comment_with_a_link_back(
+        self, work, member_client, django_capture_on_commit_callbacks
+    ):
+        comment = self.post(
+            member_client, work, django_capture_on_commit_callbacks, body="Try **one** metric"
+        )
+        (message,) = mail.outbox
+        assert message.to == ["owner@example.com"]
+        assert "member@example.com commented on your job mission for Director of Product" in (
+            message.subject
+        )
+        link = f"http://testserver{mission_url(work)}#comment-{comment.pk}"
+        assert link in message.body
+        assert "Try **one** metric" in message.body
+        html, mimetype = message.alternatives[0]
+        assert mimetype == "text/html"
+        assert f'href="{link}"' in html
+        assert "Try <strong>one</strong> metric" in html
+        unsubscribe = re.search(r"http://testserver(/notifications/unsubscribe/\S+/)", message.body)
+        assert unsubscribe and unsubscribe.group(1) in html
+        assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe.group(0)}>"
+
+    def test_nobody_is_emailed_about_their_own_comment(
+        self, work, owner_client, django_capture_on_commit_callbacks
+    ):
+        self.post(owner_client, work, django_capture_on_commit_callbacks, body="Note to self")
+        assert mail.outbox == []
+
+    def test_a_reply_emails_the_commenter_and_the_owner_once_each(
+        self, work, owner_client, comment, django_capture_on_commit_callbacks
+    ):
+        third = client_for(work.outsider)
+        Membership.objects.create(council=work.council, user=work.outsider)
+        self.post(third, work, django_capture_on_commit_callbacks, body="+1", parent=comment.pk)
+        recipients = sorted(address for message in mail.outbox for address in message.to)
+        assert recipients == ["member@example.com", "owner@example.com"]
+        reply_mail = next(m for m in mail.outbox if m.to == ["member@example.com"])
+        assert "replied to your comment" in reply_mail.subject
+
+    def test_the_owner_replying_emails_only_the_commenter(
+        self, work, owner_client, comment, django_capture_on_commit_callbacks
+    ):
+        self.post(
+            owner_client, work, django_capture_on_commit_callbacks, body="Thanks", parent=comment.pk
+        )
+        assert [m.to for m in mail.outbox] == [["member@example.com"]]
+
+    def test_respects_turning_comment_emails_off(
+        self, work, member_client, django_capture_on_commit_callbacks
+    ):
+        NotificationPreference.objects.create(user=work.owner, comment_emails=False)
+        self.post(member_client, work, django_capture_on_commit_callbacks, body="Quiet")
+        assert mail.outbox == []
+
+    def test_nothing_is_sent_before_the_transaction_commits(
+        self, work, member_client, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            member_client.post(create_url(work), {"body": "Pending"})
+        assert len(callbacks) == 1
+        assert mail.outbox == []
+
+    def test_emails_carry_no_salary_figures(
+        self, work, member_client, django_capture_on_commit_callbacks
+    ):
+        opportunity = work.mission.opportunity
+        OfferFactory(opportunity=opportunity, base_salary=Decimal("187654"))
+        MoneyAskFactory(plan__opportunity=opportunity, target_base=Decimal("199876"))
+        self.post(member_client, work, django_capture_on_commit_callbacks, body="Nice")
+        (message,) = mail.outbox
+        text = message.subject + message.body + message.alternatives[0][0]
+        for figure in SALARY_FIGURES:
+            assert figure not in text
+
+
+class TestNotificationUnsubscribe:
+    def url(self, user) -> str:
+        return reverse("notification_unsubscribe", args=[unsubscribe_token(user)])
+
+    def test_shows_a_button_without_sign_in_and_changes_nothing(self, owner, anonymous_client):
+        response = anonymous_client.get(self.url(owner))
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "Turn these emails off" in content
+        assert "o•••@example.com" in content
+        assert "owner@example.com" not in content
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert not NotificationPreference.objects.exists()
+
+    def test_one_click_turns_comment_emails_off(self, owner, anonymous_client):
+        response = anonymous_client.post(self.url(owner))
+        assert response.status_code == 302
+        assert NotificationPreference.objects.get(user=owner).comment_emails is False
+        page = anonymous_client.get(response.url).content.decode()
+        assert "Comment emails are off." in page
+        assert "Turn them back on" in page
+
+    def test_turns_them_back_on(self, owner, anonymous_client):
+        NotificationPreference.objects.create(user=owner, comment_emails=False)
+        anonymous_client.post(self.url(owner), {"comment_emails": "on"})
+        assert NotificationPreference.objects.get(user=owner).comment_emails is True
+
+    @pytest.mark.parametrize(
+        "token",
+        ["nonsense", "1:abc:def", signing.dumps(1, salt="another.salt"), "x" * 300],
+    )
+    def test_a_bad_token_is_404(self, owner, anonymous_client, token):
+        url = reverse("notification_unsubscribe", args=[token])
+        assert anonymous_client.get(url).status_code == 404
+        assert anonymous_client.post(url).status_code == 404
+        assert not NotificationPreference.objects.exists()
+
+    def test_a_tampered_token_is_404(self, owner, stranger, anonymous_client):
+        token = unsubscribe_token(owner)
+        signature = token.rpartition(":")[2]
+        forged = signing.dumps(stranger.pk, salt="councils.unsubscribe").partition(":")[0]
+        url = reverse("notification_unsubscribe", args=[f"{forged}:{signature}"])
+        assert anonymous_client.post(url).status_code == 404

@@ -128,6 +128,14 @@ class ComparedOffer:
             return None
         return max(offer.money_target_total - offer.average_yearly_total, Decimal(0))
 
+    @property
+    def below_walk_away(self) -> bool:
+        """True when the average yearly total is under the user's own walk-away number."""
+        offer = self.offer
+        if offer.money_walk_away is None or offer.money_currency != offer.currency:
+            return False
+        return offer.average_yearly_total < offer.money_walk_away
+
 
 @dataclass(frozen=True)
 class CurrencyGroup:

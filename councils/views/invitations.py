@@ -132,6 +132,10 @@ def _accept_context(request: HttpRequest, invitation: Invitation) -> dict:
     }
 
 
+# Session key: the invitation to return to once the invitee has confirmed their address.
+RETURN_TO_INVITATION = "councils.return_to_invitation"
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
@@ -148,6 +152,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             raise Http404 from None
         messages.success(request, f"Welcome to {invitation.council}! You're a member now.")
         return redirect(invitation.council)
+    if context["state"] == "unverified":
+        # Confirming the address happens elsewhere; come back here afterwards.
+        request.session[RETURN_TO_INVITATION] = request.path
     status = 403 if request.method == "POST" else 200
     response = render(request, "councils/invitation_accept.html", context, status=status)
     # Not "no-referrer": browsers then send "Origin: null" with the POST and CSRF refuses it.

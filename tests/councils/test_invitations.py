@@ -511,6 +511,20 @@ class TestInvitationAccept:
         assert response.status_code == 403
         assert not council.memberships.filter(user=user).exists()
 
+    def test_confirming_the_address_brings_the_invitee_back_to_the_invitation(self, council, token):
+        from allauth.account.models import EmailConfirmationHMAC
+
+        client, user = signed_in("sam@example.com", verified=False)
+        client.get(accept_url(token))  # signed up, not yet confirmed: "confirm it first"
+        key = EmailConfirmationHMAC(EmailAddress.objects.get(user=user)).key
+
+        response = client.post(reverse("account_confirm_email", args=[key]))
+
+        assert response.status_code == 302
+        assert response.url == accept_url(token)
+        assert client.post(accept_url(token)).status_code == 302
+        assert council.memberships.filter(user=user).exists()
+
     def test_an_anonymous_post_joins_nobody(self, council, token, anonymous_client):
         response = anonymous_client.post(accept_url(token))
 

@@ -262,7 +262,23 @@ class TestOfferCompare:
         assert "Your target: USD 215,000 a year" in content
         assert "this offer is USD 15,000 below it" in content
         assert "Your walk-away: USD 190,000" in content
+        assert "Below your walk-away" not in content
         assert "Prepared, not asked yet" in content
+
+    def test_warns_when_an_offer_is_below_your_walk_away(self, owner, owner_client):
+        offer = OfferFactory(
+            opportunity__owner=owner,
+            base_salary=Decimal("150000"),
+            bonus_target_percent=Decimal("0"),
+        )
+        MoneyAsk.objects.create(
+            plan=with_plan(offer.opportunity),
+            currency="USD",
+            walk_away=Decimal("155000"),
+            reasons="Market data.",
+        )
+
+        assert "Below your walk-away of USD 155,000" in page(owner_client)
 
     @pytest.mark.parametrize(
         ("deadline", "note"),

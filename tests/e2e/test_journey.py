@@ -60,6 +60,9 @@ def add_objective_with_key_results(page: Page, title: str, key_results: list[str
     page.get_by_role("link", name=f"+ Add a key result to “{title}”").click()
     form = page.locator("form[action$='/key-results/new/']")
     for description in key_results:
+        # The editor puts the cursor in the fresh form once htmx settles; wait for it, so that
+        # typing does not race the focus move (and the focus itself is checked).
+        expect(form.get_by_label("Key result")).to_be_focused()
         form.get_by_label("Key result").fill(description)
         form.get_by_label("Measurable target").fill("from 40% to 60%")
         form.get_by_label("Horizon").select_option(label="90 days")

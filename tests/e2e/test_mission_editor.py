@@ -22,6 +22,8 @@ def add_key_results(page: Page, objective: str, key_results: list[tuple[str, str
     page.get_by_role("link", name=f"+ Add a key result to “{objective}”").click()
     form = page.locator("form[action$='/key-results/new/']")
     for description, target, horizon in key_results:
+        # Wait for the cursor the editor puts in the fresh form, so typing does not race it.
+        expect(form.get_by_label("Key result")).to_be_focused()
         form.get_by_label("Key result").fill(description)
         form.get_by_label("Measurable target").fill(target)
         form.get_by_label("Horizon").select_option(label=horizon)

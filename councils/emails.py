@@ -17,6 +17,11 @@ from councils.threads import member_name
 SHARE_RELATED_FOR_COMMENT = tuple(f"share__{path}" for path in SHARE_RELATED)
 
 
+def site_root(request) -> str:
+    """The site's absolute address as this request reached it, for links in emails."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def _send(
     *, template: str, context: dict, to: str, reply_to: str | None = None, headers=None
 ) -> None:

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from councils import services
-from councils.emails import user_id_from_unsubscribe_token
+from councils.emails import site_root, user_id_from_unsubscribe_token
 from councils.forms import CommentEditForm, CommentForm
 from councils.models import NotificationPreference, Share
 from councils.permissions import get_comment_for, get_share_for
@@ -30,11 +30,6 @@ PAGE = "councils/share_detail.html"
 
 def thread_id(share: Share) -> str:
     return f"thread-{share.pk}"
-
-
-def _base_url(request: HttpRequest) -> str:
-    """The site's absolute root, for links in emails: https://host, without a trailing slash."""
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def thread_response(
@@ -89,7 +84,7 @@ def comment_create(request: HttpRequest, share_pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             comment = services.post_comment(
-                share=share, author=request.user, base_url=_base_url(request), **form.cleaned_data
+                share=share, author=request.user, base_url=site_root(request), **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)

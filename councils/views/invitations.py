@@ -18,6 +18,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from councils import services
+from councils.emails import site_root
 from councils.forms import InvitationForm
 from councils.models import Invitation
 from councils.permissions import (
@@ -30,11 +31,6 @@ from councils.services import InvitationOutcome
 from councils.views.councils import council_saved, render_council
 
 REGION = "invitations"
-
-
-def _base_url(request: HttpRequest) -> str:
-    """The site's absolute address as this request reached it, for links in emails."""
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _describe(outcome: InvitationOutcome) -> str:
@@ -63,7 +59,7 @@ def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
                 council=council,
                 invited_by=request.user,
                 emails=form.cleaned_data["emails"],
-                base_url=_base_url(request),
+                base_url=site_root(request),
             )
         except ValidationError as error:
             form.add_error("emails", error)
@@ -103,7 +99,7 @@ def invitation_resend(request: HttpRequest, pk: int, invitation_pk: int) -> Http
     return _invitation_changed(
         request,
         invitation,
-        lambda: services.resend_invitation(invitation=invitation, base_url=_base_url(request)),
+        lambda: services.resend_invitation(invitation=invitation, base_url=site_root(request)),
         f"Sent a fresh invitation to {invitation.email}. The earlier link no longer opens.",
     )
 

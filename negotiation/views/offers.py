@@ -31,19 +31,7 @@ REGION = "offers"
 FORM_PAGE = "negotiation/offer_form.html"
 DELETE_PAGE = "negotiation/offer_delete.html"
 # Carried from the current offer into the form for the next version: change what moved.
-CARRIED = (
-    "currency",
-    "base_salary",
-    "bonus_target_percent",
-    "equity_grant_value",
-    "equity_units",
-    "equity_unit_price",
-    "vesting_years",
-    "cliff_months",
-    "sign_on_bonus",
-    "deadline",
-    "benefits",
-)
+CARRIED = tuple(name for name in OfferForm.Meta.fields if name not in ("version", "received_on"))
 # Sent with every change, so other parts of the plan page can refresh what depends on offers.
 OFFERS_CHANGED = "offers-changed"
 

@@ -91,9 +91,13 @@ test: install-test lint collectstatic
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 # wrk is the load generator when it can be had; otherwise the benchmark uses Python threads.
+# BENCH_ARGS="--duration 10" for longer runs; `python -m bench --help` lists the options.
 bench: install-test collectstatic
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; }; }; } || \
+	  echo "wrk is not installed: measuring with Python threads instead (slower, noisier)."
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:

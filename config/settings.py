@@ -40,11 +40,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
     "negotiation",
     "councils",
+    "accounts",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +81,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # templates/bootstrap5/field.html: crispy's plain fields, rendered in Python.
+            "libraries": {"fast_fields": "config.form_rendering"},
         },
     },
 ]
@@ -136,6 +141,13 @@ ACCOUNT_RATE_LIMITS_ENABLED = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[JobMission] "
+# Changing email addresses, 2FA, exporting or deleting the account asks for the password (or an
+# authenticator code) again unless the user confirmed it in the last five minutes.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Two-factor authentication: an authenticator app, with recovery codes for a lost phone.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "JobMission"
 
 # Email: EMAIL_URL is consolemail://, filemail:///folder or smtp+tls://user:pass@host:587.
 MAILERS = mailers_from_url(
@@ -166,6 +178,8 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Inputs, textareas and selects rendered in Python, the same markup (see the module).
+FORM_RENDERER = "config.form_rendering.FastWidgetRenderer"
 
 # Browser-side protection.
 SECURE_CSP = {

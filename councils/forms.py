@@ -16,7 +16,12 @@ from councils.models import (
     GratitudeEntry,
     Share,
 )
-from negotiation.forms import DATE_INPUT, DATETIME_LOCAL_INPUT, check_plausible_date
+from negotiation.forms import (
+    DATE_INPUT,
+    DATETIME_LOCAL_INPUT,
+    RowsChoiceField,
+    check_plausible_date,
+)
 from negotiation.models import Interview, KeyResult, Objective, Opportunity
 
 # Debriefs and the gratitude house.
@@ -316,7 +321,7 @@ def _is_email(value: str) -> bool:
 class ShareForm(forms.Form):
     """The councils an item is shared with: ticked ones see it, unticked ones stop seeing it."""
 
-    councils = forms.ModelMultipleChoiceField(
+    councils = RowsChoiceField(
         queryset=Council.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),

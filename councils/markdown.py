@@ -5,6 +5,8 @@ nh3 with a small allowlist as the guarantee — whatever the first layer lets th
 these tags, ``href`` on links with a web or mail scheme, and no attributes anywhere else.
 """
 
+import functools
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -34,6 +36,9 @@ _cleaner = nh3.Cleaner(
 )
 
 
+# A pure function of the text, and a comment is read far more often than written: a thread of
+# 50 comments spent most of its render time here (Python-Markdown builds a parser per call).
+@functools.lru_cache(maxsize=4096)
 def render_markdown(text: str) -> SafeString:
     """Render a member's markdown to HTML that is safe to put in any page or email."""
     html = markdown_lib.markdown(

@@ -8,11 +8,12 @@ from django import forms
 from django.utils import timezone
 
 from negotiation import models
+from negotiation.versioning import VersionedForm
 
 # The job mission editor.
 
 
-class MissionSummaryForm(forms.ModelForm):
+class MissionSummaryForm(VersionedForm, forms.ModelForm):
     """The purpose of the role and what the user will own, in their own words."""
 
     class Meta:
@@ -41,7 +42,7 @@ class MissionSummaryForm(forms.ModelForm):
         }
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(VersionedForm, forms.ModelForm):
     """One objective: an outcome, not a task."""
 
     class Meta:
@@ -59,6 +60,8 @@ class ObjectiveForm(forms.ModelForm):
 
 class ObjectiveCreateForm(ObjectiveForm):
     """A new objective, added at the end of the mission."""
+
+    version = None
 
     class Meta(ObjectiveForm.Meta):
         labels = {"title": "New objective"}
@@ -83,7 +86,7 @@ class KeyResultCreateForm(forms.ModelForm):
         }
 
 
-class KeyResultForm(KeyResultCreateForm):
+class KeyResultForm(VersionedForm, KeyResultCreateForm):
     """A key result with the hiring manager's reaction to it."""
 
     class Meta(KeyResultCreateForm.Meta):
@@ -124,7 +127,7 @@ class QuestionCreateForm(forms.ModelForm):
         objective.empty_label = "The role in general"
 
 
-class QuestionForm(QuestionCreateForm):
+class QuestionForm(VersionedForm, QuestionCreateForm):
     """A question with the answer the hiring team gave."""
 
     class Meta(QuestionCreateForm.Meta):
@@ -314,12 +317,39 @@ class PersonForm(forms.ModelForm):
         }
 
 
+# The largest id a 64-bit integer column holds: PostgreSQL's bigint and SQLite's INTEGER.
+LARGEST_ID = 2**63 - 1
+
+
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """Several rows ticked in a list; an id no database can hold is an invalid choice.
+
+    Django checks each id on its own, then reads them all with one ``pk__in`` query, which
+    SQLite cannot run with an integer beyond 64 bits (OverflowError, a server error).
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_large = abs(int(str(pk))) > LARGEST_ID
+            except ValueError:
+                continue  # not a number: Django's own check says so
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class InterviewForm(forms.ModelForm):
     """One interview; the people are chosen among this opportunity's people only."""
 
     class Meta:
         model = models.Interview
         fields = ["scheduled_at", "kind", "channel", "people", "notes"]
+        field_classes = {"people": RowsChoiceField}
         labels = {"people": "With whom"}
         widgets = {
             "scheduled_at": forms.DateTimeInput(
@@ -618,7 +648,7 @@ class SuccessAskCreateForm(forms.ModelForm):
         return cleaned
 
 
-class SuccessAskForm(SuccessAskCreateForm):
+class SuccessAskForm(VersionedForm, SuccessAskCreateForm):
     """A success ask with where it stands and what the employer said."""
 
     class Meta(SuccessAskCreateForm.Meta):
@@ -718,12 +748,13 @@ class RefusedConversationForm(forms.Form):
     )
 
 
-class ConversationForm(forms.ModelForm):
+class ConversationForm(VersionedForm, forms.ModelForm):
     """One negotiation conversation; the people are this opportunity's people only."""
 
     class Meta:
         model = models.Conversation
         fields = ["happened_on", "channel", "people", "about_success", "summary", "outcomes"]
+        field_classes = {"people": RowsChoiceField}
         labels = {
             "happened_on": "When",
             "channel": "How",
@@ -771,10 +802,8 @@ class ConversationForm(forms.ModelForm):
         return value == models.ConversationChannel.EMAIL
 
 
-class MoneyAskForm(forms.ModelForm):
+class MoneyAskForm(VersionedForm, forms.ModelForm):
     """The money ask: targets, the walk-away number, deal-breakers, honest reasons, the script."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = models.MoneyAsk
@@ -826,11 +855,11 @@ class MoneyAskForm(forms.ModelForm):
         }
 
     def __init__(self, *args, plan: models.NegotiationPlan, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        # The targets, reasons and script are the plan's own fields: the plan's version guards
+        # them, also before the money ask row exists.
+        super().__init__(*args, version=plan.version, **kwargs)
         self.fields["currency"].choices = [("", "Choose…"), *models.CURRENCIES]
         show_whole_amounts(self, ["target_base", "target_total", "walk_away"])
-        if not self.is_bound:
-            self.initial["version"] = plan.version
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -850,7 +879,7 @@ class MoneyAskForm(forms.ModelForm):
         return cleaned
 
 
-class MoneyAskOutcomeForm(forms.ModelForm):
+class MoneyAskOutcomeForm(VersionedForm, forms.ModelForm):
     """How the money ask went: when, for how much, and what they offered before and after."""
 
     class Meta:

@@ -27,6 +27,7 @@ from negotiation.models import (
     AskPriority,
     Focus,
     Horizon,
+    KeyResult,
     KeyResultStatus,
     Mission,
     MoneyAsk,
@@ -235,9 +236,81 @@ def render_html_to_pdf(html: str) -> bytes:
     )
 
 
+# How large a document we render. A web worker renders a PDF while the user waits, so its time
+# must be bounded: WeasyPrint's time grows with the text and the boxes it lays out. The bound is
+# what the editors let anyone write (Mission.MAX_OBJECTIVES objectives of MAX_KEY_RESULTS key
+# results, MAX_QUESTIONS questions, every text within its column's max_length): about 50,000
+# characters, some 20 pages, a few seconds of one core. Anything larger can only come from the
+# admin, an import or a bug, and is refused *before* rendering, in milliseconds.
+
+
+class DocumentTooLarge(Exception):
+    """A document beyond the limits its editor keeps; ``problems`` say which, in plain words."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _too_long(label: str, value: str, model, field: str) -> list[str]:
+    limit = model._meta.get_field(field).max_length
+    if limit is None or len(value) <= limit:
+        return []
+    return [f"{label} is {len(value):,} characters long; a PDF takes at most {limit:,}."]
+
+
+def _too_many(count: int, limit: int, what: str, where: str = "") -> list[str]:
+    if count <= limit:
+        return []
+    return [f"{where}{count:,} {what}; a PDF takes at most {limit:,}."]
+
+
+def mission_size_problems(context: dict) -> list[str]:
+    """What makes a mission document larger than its editor allows; [] when it may be rendered.
+
+    Reads only what ``mission_document_context`` already loaded: no query, no rendering.
+    """
+    mission, opportunity = context["mission"], context["opportunity"]
+    objectives = context["objectives"]
+    problems = [
+        *_too_long("The purpose of the role", mission.purpose, Mission, "purpose"),
+        *_too_long("“What I will own”", mission.responsibilities, Mission, "responsibilities"),
+        *_too_long("The company name", opportunity.company, Opportunity, "company"),
+        *_too_long("The role", opportunity.role, Opportunity, "role"),
+        *_too_long("Your name", context["author_name"], Focus, "full_name"),
+        *_too_long("Your contact line", context["author_contact"], Focus, "contact"),
+        *_too_many(len(objectives), Mission.MAX_OBJECTIVES, "objectives", "The mission has "),
+        *_too_many(len(context["questions"]), Mission.MAX_QUESTIONS, "questions", "It has "),
+    ]
+    crowded = [o for o in objectives if len(o.key_results.all()) > Mission.MAX_KEY_RESULTS]
+    if crowded:
+        most = max(len(objective.key_results.all()) for objective in crowded)
+        problems.append(
+            f"{len(crowded):,} objective{'s have' if len(crowded) > 1 else ' has'} more than "
+            f"{Mission.MAX_KEY_RESULTS} key results (up to {most:,}); a PDF takes at most "
+            f"{Mission.MAX_KEY_RESULTS} per objective."
+        )
+    texts = [(o.title, Objective, "title", "An objective") for o in objectives]
+    for objective in objectives:
+        for key_result in objective.key_results.all():
+            texts.append((key_result.description, KeyResult, "description", "A key result"))
+            texts.append((key_result.target, KeyResult, "target", "A key result's target"))
+    texts += [(q.text, Question, "text", "A question") for q in context["questions"]]
+    for value, model, field, label in texts:
+        if found := _too_long(label, value, model, field):
+            problems += found
+            break  # one is enough to say what to shorten
+    return problems
+
+
 def render_mission_pdf(mission: Mission, *, via_link: bool = False) -> bytes:
-    """Render the mission as a PDF: a draft for discussion, for the hiring manager."""
+    """Render the mission as a PDF: a draft for discussion, for the hiring manager.
+
+    Raises DocumentTooLarge, before any rendering, for a mission beyond the editor's limits.
+    """
     context = mission_document_context(mission, via_link=via_link)
+    if problems := mission_size_problems(context):
+        raise DocumentTooLarge(problems)
     return render_html_to_pdf(render_to_string("pdf/mission.html", context))
 
 

@@ -118,13 +118,13 @@ def get_live_share_link(token: str) -> ShareLink:
 
 
 def get_offer_for(user, opportunity_pk: int, pk: int) -> Offer:
-    """Return an offer of the user's own opportunity, or raise 404."""
-    return get_object_or_404(
-        Offer.objects.select_related("opportunity"),
-        pk=pk,
-        opportunity_id=opportunity_pk,
-        opportunity__owner_id=user.pk,
+    """Return an offer of the user's own opportunity; 403 for a member of a council its plan
+    is shared with (they read the offer there), else 404."""
+    offers = Offer.objects.select_related("opportunity").filter(
+        pk=pk, opportunity_id=opportunity_pk
     )
+    offer = offers.filter(opportunity__owner_id=user.pk).first()
+    return offer or _refuse_change(user, offers, "opportunity__plan__")
 
 
 def get_plan_for(user, opportunity_pk: int, *, edit: bool = True) -> NegotiationPlan:
@@ -147,30 +147,27 @@ def get_plan_for(user, opportunity_pk: int, *, edit: bool = True) -> Negotiation
 
 
 def get_success_ask_for(user, opportunity_pk: int, pk: int) -> SuccessAsk:
-    """Return a success ask of the user's own plan for that opportunity, or raise 404."""
-    return get_object_or_404(
-        SuccessAsk.objects.select_related("plan__opportunity", "objective"),
-        pk=pk,
-        plan__opportunity_id=opportunity_pk,
-        plan__opportunity__owner_id=user.pk,
+    """Return a success ask of the user's own plan; 403 for a council member, else 404."""
+    asks = SuccessAsk.objects.select_related("plan__opportunity", "objective").filter(
+        pk=pk, plan__opportunity_id=opportunity_pk
     )
+    ask = asks.filter(plan__opportunity__owner_id=user.pk).first()
+    return ask or _refuse_change(user, asks, "plan__")
 
 
 def get_red_flag_for(user, opportunity_pk: int, pk: int) -> RedFlag:
-    """Return a red flag of the user's own plan for that opportunity, or raise 404."""
-    return get_object_or_404(
-        RedFlag.objects.select_related("plan__opportunity"),
-        pk=pk,
-        plan__opportunity_id=opportunity_pk,
-        plan__opportunity__owner_id=user.pk,
+    """Return a red flag of the user's own plan; 403 for a council member, else 404."""
+    flags = RedFlag.objects.select_related("plan__opportunity").filter(
+        pk=pk, plan__opportunity_id=opportunity_pk
     )
+    flag = flags.filter(plan__opportunity__owner_id=user.pk).first()
+    return flag or _refuse_change(user, flags, "plan__")
 
 
 def get_conversation_for(user, opportunity_pk: int, pk: int) -> Conversation:
-    """Return a conversation of the user's own plan for that opportunity, or raise 404."""
-    return get_object_or_404(
-        Conversation.objects.select_related("plan__opportunity"),
-        pk=pk,
-        plan__opportunity_id=opportunity_pk,
-        plan__opportunity__owner_id=user.pk,
+    """Return a conversation of the user's own plan; 403 for a council member, else 404."""
+    conversations = Conversation.objects.select_related("plan__opportunity").filter(
+        pk=pk, plan__opportunity_id=opportunity_pk
     )
+    conversation = conversations.filter(plan__opportunity__owner_id=user.pk).first()
+    return conversation or _refuse_change(user, conversations, "plan__")

@@ -5,11 +5,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from negotiation import models
 from negotiation.asking import draft_collaborative_ask
+from negotiation.versioning import claim_version
 
 # The job mission editor.
 
@@ -229,6 +230,12 @@ def record_offer(*, offer: models.Offer) -> bool:
 
     Returns True when the stage moved.
     """
+    _check_room(
+        models.Offer.objects.filter(opportunity_id=offer.opportunity_id),
+        models.NegotiationPlan.MAX_OFFERS,
+        "An opportunity holds at most {limit} offer versions. Correct the latest one instead of "
+        "recording another.",
+    )
     offer.save()
     if _stored_stage(offer.opportunity) not in BEFORE_OFFER:
         return False
@@ -276,6 +283,12 @@ CONVERSATION_REFUSED_WHY = (
 def _lock_plan(plan_id: int) -> None:
     """Serialise writes to one plan, so a red flag is raised once however often a form is sent."""
     list(models.NegotiationPlan.objects.select_for_update().filter(pk=plan_id).values_list("pk"))
+
+
+def _check_room(rows: QuerySet, limit: int, message: str) -> None:
+    """Refuse to add a row beyond ``limit``; ``message`` says so in plain words."""
+    if rows.count() >= limit:
+        raise ValidationError(message.format(limit=limit), code="limit")
 
 
 def _check_objective(plan: models.NegotiationPlan, objective: models.Objective | None) -> None:
@@ -337,6 +350,12 @@ def add_success_ask(*, plan: models.NegotiationPlan, **fields) -> models.Success
     _lock_plan(plan.pk)
     if unknown := set(fields) - set(SUCCESS_ASK_FIELDS):
         raise TypeError(f"not success-ask fields: {sorted(unknown)}")
+    _check_room(
+        plan.asks.all(),
+        plan.MAX_SUCCESS_ASKS,
+        "A plan holds at most {limit} success asks: the few that matter most make the strongest "
+        "case. Merge or delete one first.",
+    )
     _check_objective(plan, fields.get("objective"))
     ask = models.SuccessAsk.objects.create(
         plan=plan, position=_next_position(plan.asks.all()), **fields
@@ -346,12 +365,19 @@ def add_success_ask(*, plan: models.NegotiationPlan, **fields) -> models.Success
 
 
 @transaction.atomic
-def update_success_ask(*, ask: models.SuccessAsk, **fields) -> models.RedFlag | None:
-    """Save changes to a success ask; return the red flag this raised, if it raised one."""
+def update_success_ask(
+    *, ask: models.SuccessAsk, expected_version: int | None = None, **fields
+) -> models.RedFlag | None:
+    """Save changes to a success ask; return the red flag this raised, if it raised one.
+
+    With ``expected_version`` (the ask's version its form was opened at), a save over a change
+    made elsewhere meanwhile raises EditConflict and writes nothing.
+    """
     _lock_plan(ask.plan_id)
     if unknown := set(fields) - set(SUCCESS_ASK_FIELDS):
         raise TypeError(f"not success-ask fields: {sorted(unknown)}")
     _check_objective(ask.plan, fields.get("objective"))
+    claim_version(ask, expected_version)
     for name, value in fields.items():
         setattr(ask, name, value)
     if ask.status != models.AskStatus.DECLINED:
@@ -392,6 +418,21 @@ def record_refused_conversation(
 
 
 @transaction.atomic
+def note_red_flag(*, plan: models.NegotiationPlan, title: str, explanation: str) -> models.RedFlag:
+    """Note a red flag by hand: a warning sign about the employer."""
+    _lock_plan(plan.pk)
+    _check_room(
+        plan.red_flags.filter(kind=models.RedFlagKind.MANUAL),
+        plan.MAX_MANUAL_RED_FLAGS,
+        "A plan holds at most {limit} red flags noted by hand. Resolve or merge some: this many "
+        "is a pattern worth talking over with your council.",
+    )
+    return models.RedFlag.objects.create(
+        plan=plan, kind=models.RedFlagKind.MANUAL, title=title, explanation=explanation
+    )
+
+
+@transaction.atomic
 def resolve_red_flag(*, flag: models.RedFlag, note: str) -> bool:
     """Close a red flag with a note on what changed; return False if it was already closed."""
     _lock_plan(flag.plan_id)
@@ -404,9 +445,16 @@ def resolve_red_flag(*, flag: models.RedFlag, note: str) -> bool:
 
 @transaction.atomic
 def record_conversation(
-    *, conversation: models.Conversation, people: Iterable[models.Person]
+    *,
+    conversation: models.Conversation,
+    people: Iterable[models.Person],
+    expected_version: int | None = None,
 ) -> models.Conversation:
-    """Save a conversation of the plan together with the people it was with."""
+    """Save a conversation of the plan together with the people it was with.
+
+    Editing a logged one with ``expected_version`` (the version its form was opened at), a save
+    over a change made elsewhere meanwhile raises EditConflict and writes nothing.
+    """
     people = list(people)
     opportunity_id = models.NegotiationPlan.objects.values_list("opportunity_id", flat=True).get(
         pk=conversation.plan_id
@@ -415,23 +463,18 @@ def record_conversation(
         raise ValidationError(
             {"people": "Choose people from this opportunity only."}, code="foreign_person"
         )
+    if conversation.pk is not None:
+        claim_version(conversation, expected_version)
+    else:
+        _lock_plan(conversation.plan_id)
+        _check_room(
+            models.Conversation.objects.filter(plan_id=conversation.plan_id),
+            models.NegotiationPlan.MAX_CONVERSATIONS,
+            "A plan holds at most {limit} conversations. Add to the notes of a recent one instead.",
+        )
     conversation.save()
     conversation.people.set(people)
     return conversation
-
-
-def _check_plan_version(plan: models.NegotiationPlan, expected_version: int | None) -> None:
-    stored = models.NegotiationPlan.objects.values_list("version", flat=True).get(pk=plan.pk)
-    if expected_version is not None and expected_version != stored:
-        raise ValidationError(
-            "Your money ask changed in another tab or window since you opened this one, so "
-            "nothing was saved. Your text is still here: copy what you want to keep, then reload.",
-            code="stale",
-        )
-    plan.version = stored + 1
-    models.NegotiationPlan.objects.filter(pk=plan.pk).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
 
 
 @transaction.atomic
@@ -440,13 +483,15 @@ def save_money_ask(
 ) -> models.MoneyAsk:
     """Save the money ask's targets, limits, reasons and script.
 
-    ``expected_version`` is the plan version the form was opened at: if another tab saved since,
-    nothing is saved and a ValidationError (code "stale") says so.
+    ``expected_version`` is the plan version the form was opened at (the plan's version guards
+    its own fields, the money ask): if another tab saved since, nothing is saved and
+    EditConflict says so.
     """
     _lock_plan(plan.pk)
     if unknown := set(fields) - set(MONEY_ASK_FIELDS):
         raise TypeError(f"not money-ask fields: {sorted(unknown)}")
-    _check_plan_version(plan, expected_version)
+    claim_version(plan, expected_version)
+    models.NegotiationPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
     money_ask, _ = models.MoneyAsk.objects.update_or_create(plan=plan, defaults=fields)
     return money_ask
 
@@ -481,8 +526,14 @@ def draft_money_script(
 
 
 @transaction.atomic
-def record_money_outcome(*, plan: models.NegotiationPlan, **fields) -> models.MoneyAsk:
-    """Record when the user asked, for how much, and what the employer offered before and after."""
+def record_money_outcome(
+    *, plan: models.NegotiationPlan, expected_version: int | None = None, **fields
+) -> models.MoneyAsk:
+    """Record when the user asked, for how much, and what the employer offered before and after.
+
+    ``expected_version`` is the money ask's version the form was opened at: if another tab
+    recorded the outcome since, nothing is saved and EditConflict says so.
+    """
     _lock_plan(plan.pk)
     if unknown := set(fields) - set(MONEY_OUTCOME_FIELDS):
         raise TypeError(f"not money-outcome fields: {sorted(unknown)}")
@@ -491,7 +542,8 @@ def record_money_outcome(*, plan: models.NegotiationPlan, **fields) -> models.Mo
         raise ValidationError(
             "Save your target and reasons first; then record how the ask went.", code="no_ask"
         )
+    claim_version(money_ask, expected_version)
     for name, value in fields.items():
         setattr(money_ask, name, value)
-    money_ask.save(update_fields=[*fields, "updated_at"])
+    money_ask.save(update_fields=[*fields, "version", "updated_at"])
     return money_ask

@@ -279,6 +279,7 @@ SIGNED_IN_PAGES = [
     ("/accounts/email/", "Email addresses"),
     ("/accounts/password/change/", "Change your password"),
     ("/accounts/logout/", "Sign out"),
+    ("/accounts/2fa/", "Two-factor authentication"),
 ]
 
 
@@ -332,3 +333,66 @@ class TestAdminLogin:
 
     def test_refuses_a_signed_in_user_who_is_not_staff(self, owner_client):
         assert owner_client.get("/admin/login/").status_code == 403
+
+
+def main_of(response, *emails: str) -> str:
+    """The page's main region with what legitimately differs (typed address, tokens) blanked."""
+    content = response.content.decode()
+    main = content[content.index('<main id="main"') : content.index("</main>")]
+    main = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", main)
+    for email in emails:
+        main = main.replace(email, "EMAIL")
+    return main
+
+
+class TestNoHintWhetherAnAddressHasAnAccount:
+    """Sign-up, password reset and sign-in answer a known and an unknown address alike."""
+
+    UNKNOWN = "nobody@example.com"
+
+    def answers(self, path: str, data_for) -> list:
+        """(status, redirect target, next page's main region, emails sent) for both addresses."""
+        results = []
+        for email in (self.KNOWN, self.UNKNOWN):
+            mail.outbox.clear()
+            client = Client()
+            response = client.post(path, data_for(email))
+            location = response.get("Location", "")
+            page = client.get(location) if location else response
+            results.append(
+                (
+                    response.status_code,
+                    location,
+                    main_of(page, email),
+                    [(message.to == [email]) for message in mail.outbox],
+                )
+            )
+        return results
+
+    @pytest.fixture(autouse=True)
+    def known(self, owner):
+        self.KNOWN = owner.email
+
+    def test_sign_up(self):
+        known, unknown = self.answers(
+            "/accounts/signup/",
+            lambda email: {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        )
+
+        assert known == unknown
+        assert known[0] == 302 and known[3] == [True]
+
+    def test_password_reset(self):
+        known, unknown = self.answers("/accounts/password/reset/", lambda email: {"email": email})
+
+        assert known == unknown
+        assert known[1] == "/accounts/password/reset/done/" and known[3] == [True]
+
+    def test_sign_in_with_a_wrong_password(self):
+        known, unknown = self.answers(
+            "/accounts/login/", lambda email: {"login": email, "password": "not-the-password"}
+        )
+
+        assert known == unknown
+        assert known[0] == 200 and known[3] == []
+        assert "are not correct" in known[2]

@@ -48,7 +48,7 @@ def model_forms():
                 yield pytest.param(form, id=name)
 
 
-@pytest.mark.parametrize("form", model_forms())
+@pytest.mark.parametrize("form", list(model_forms()))
 def test_every_model_form_lists_its_fields_and_none_that_say_who_owns_the_row(form):
     meta = form._meta
     assert isinstance(meta.fields, (list, tuple)), f"{form.__name__} must list its fields"

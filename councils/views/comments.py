@@ -24,6 +24,7 @@ from councils.models import NotificationPreference, Share
 from councils.permissions import get_comment_for, get_share_for
 from councils.shares import KIND_NAMES, share_item_url, share_title
 from councils.threads import build_threads, mission_anchors
+from negotiation.regions import announce, focus_on
 
 PAGE = "councils/share_detail.html"
 
@@ -54,8 +55,8 @@ def thread_response(
         }
         return render(request, PAGE, context)
     region = render_to_string(f"{PAGE}#comment-thread", context, request)
-    status = render_to_string(f"{PAGE}#thread-status", {**context, "oob": True}, request)
-    return HttpResponse(region + status)
+    forms = (thread.form, getattr(thread, "reply_form", None), *state.values())
+    return announce(request, HttpResponse(region), announcement, forms=forms)
 
 
 def _changed(
@@ -63,7 +64,7 @@ def _changed(
 ) -> HttpResponse:
     """After a successful write: the fresh thread for HTMX, else back to the shared item."""
     if request.htmx.target == thread_id(share):
-        return thread_response(request, share, announcement=message, **state)
+        return focus_on(thread_response(request, share, announcement=message, **state), anchor)
     messages.success(request, message)
     return redirect(f"{share_item_url(share)}#{anchor}")
 

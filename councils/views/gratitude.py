@@ -4,8 +4,8 @@ The page (templates/councils/gratitude_list.html) has one swappable region,
 ``gratitude-house``; a view renders it alone when ``request.htmx.target`` names it, else the
 whole page, and a successful plain POST redirects back to the page. A GET on an edit or delete
 URL is the page with that form (or the "are you sure?" step) open in place, so everything
-works without JavaScript. A short text for screen readers goes out of band to
-``gratitude-status``.
+works without JavaScript. A short text for screen readers goes out of band to the page's live
+region (``announce`` in negotiation/regions.py).
 """
 
 from django.contrib import messages
@@ -19,7 +19,7 @@ from councils import services
 from councils.forms import GratitudeEntryForm
 from councils.models import GratitudeEntry
 from councils.permissions import get_gratitude_entry_for
-from negotiation.regions import form_data
+from negotiation.regions import announce, focus_on, form_data
 
 TEMPLATE = "councils/gratitude_list.html"
 REGION = "gratitude-house"
@@ -31,20 +31,18 @@ def _respond(request: HttpRequest, *, announcement: str = "", **state) -> HttpRe
     context = {
         "entries": GratitudeEntry.objects.filter(owner=request.user),
         "form": GratitudeEntryForm(auto_id=NEW),
-        "announcement": announcement,
         **state,
     }
     if request.htmx.target != REGION:
         return render(request, TEMPLATE, context)
     region = render_to_string(f"{TEMPLATE}#{REGION}", context, request)
-    status = render_to_string(f"{TEMPLATE}#gratitude-status", {**context, "oob": True}, request)
-    return HttpResponse(region + status)
+    return announce(request, HttpResponse(region), announcement, forms=state.values())
 
 
 def _saved(request: HttpRequest, message: str, *, anchor: str) -> HttpResponse:
     """After a write: the fresh region for htmx, a redirect back to the page for a plain post."""
     if request.htmx.target == REGION:
-        return _respond(request, announcement=message)
+        return focus_on(_respond(request, announcement=message), anchor)
     messages.success(request, message)
     return redirect(f"{reverse('gratitude_list')}#{anchor}")
 

@@ -19,6 +19,7 @@ from councils.shares import KIND_NAMES, item_url, share_field, share_item_url
 from councils.views.comments import thread_id, thread_response
 from negotiation.models import Focus
 from negotiation.permissions import get_mission_for, get_plan_for
+from negotiation.regions import announce
 
 PAGE = "councils/share_edit.html"
 PANEL = "council-share"
@@ -53,14 +54,16 @@ def _share(request: HttpRequest, item) -> HttpResponse:
             messages.success(request, message)
             return redirect(f"{item_url(item)}#{PANEL}")
         context = {"item": item, "announcement": message}
-        return render(request, f"{PAGE}#{PANEL}", context)
+        return announce(request, render(request, f"{PAGE}#{PANEL}", context), message)
     context = {
         "item": item,
         "share_form": form if form.is_bound else None,
         "kind_name": KIND_NAMES[share_field(item)],
         "item_url": item_url(item),
     }
-    return render(request, f"{PAGE}#{PANEL}" if request.htmx.target == PANEL else PAGE, context)
+    if request.htmx.target == PANEL:
+        return announce(request, render(request, f"{PAGE}#{PANEL}", context), forms=[form])
+    return render(request, PAGE, context)
 
 
 @require_http_methods(["GET", "POST"])

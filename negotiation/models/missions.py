@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
 from negotiation.models.search import Opportunity
+from negotiation.versioning import Versioned
 
 
-class Mission(models.Model):
+class Mission(Versioned):
     """The user's own job description for one opportunity, a draft for discussion."""
 
     opportunity = models.OneToOneField(
@@ -21,7 +22,6 @@ class Mission(models.Model):
     purpose = models.TextField("Purpose of the role", max_length=4000, blank=True)
     responsibilities = models.TextField("What I will own", max_length=8000, blank=True)
     include_questions = models.BooleanField("Include my questions in the PDF", default=True)
-    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     MAX_OBJECTIVES = 5
@@ -50,7 +50,7 @@ class KeyResultStatus(models.TextChoices):
     DROPPED = "dropped", "Dropped"
 
 
-class Objective(models.Model):
+class Objective(Versioned):
     """An objective of a mission, in the order the user chose."""
 
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="objectives")
@@ -64,7 +64,7 @@ class Objective(models.Model):
         return self.title
 
 
-class KeyResult(models.Model):
+class KeyResult(Versioned):
     """A measurable result of an objective, with its horizon and the hiring manager's view."""
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="key_results")
@@ -92,7 +92,7 @@ class KeyResult(models.Model):
         return self.description
 
 
-class Question(models.Model):
+class Question(Versioned):
     """A question for the hiring team, optionally tied to an objective."""
 
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="questions")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from negotiation.models.missions import Objective
 from negotiation.models.search import Opportunity, Person
+from negotiation.versioning import Versioned
 
 # ISO 4217 codes the forms offer; an unknown code is a field error, never a guess.
 ISO_CODES = (
@@ -74,13 +75,19 @@ def money_field(verbose_name: str, **kwargs) -> models.DecimalField:
     )
 
 
-class NegotiationPlan(models.Model):
+class NegotiationPlan(Versioned):
     """One plan per opportunity: success asks, conversations, red flags, the money ask."""
 
     opportunity = models.OneToOneField(Opportunity, on_delete=models.CASCADE, related_name="plan")
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Bounds that keep the plan, its prep sheet and the offer comparison readable and quick to
+    # render, well above what a real negotiation holds (services enforce them).
+    MAX_SUCCESS_ASKS = 20
+    MAX_MANUAL_RED_FLAGS = 20  # the automatic ones follow the asks and the refusal
+    MAX_CONVERSATIONS = 60
+    MAX_OFFERS = 12
 
     def __str__(self) -> str:
         return f"Negotiation plan for {self.opportunity}"
@@ -132,7 +139,7 @@ class SuccessAskQuerySet(models.QuerySet):
         return self.exclude(status=AskStatus.PLANNED)
 
 
-class SuccessAsk(models.Model):
+class SuccessAsk(Versioned):
     """Something the user needs to hit the mission's OKRs, asked for before money."""
 
     plan = models.ForeignKey(NegotiationPlan, on_delete=models.CASCADE, related_name="asks")
@@ -264,7 +271,7 @@ class ConversationQuerySet(models.QuerySet):
         return self.filter(about_success=True)
 
 
-class Conversation(models.Model):
+class Conversation(Versioned):
     """One negotiation conversation, with its channel: live is better than email."""
 
     plan = models.ForeignKey(
@@ -415,7 +422,7 @@ class MoneyAskQuerySet(models.QuerySet):
         return self.exclude(outcome=MoneyAskOutcome.NOT_YET)
 
 
-class MoneyAsk(models.Model):
+class MoneyAsk(Versioned):
     """The collaborative ask for more money, prepared after the success conversation."""
 
     plan = models.OneToOneField(NegotiationPlan, on_delete=models.CASCADE, related_name="money_ask")

@@ -20,6 +20,8 @@ from negotiation.pipeline import (
 SHOWN_PER_STAGE = 5
 SHOWN_INTERVIEWS = 6
 SHOWN_RED_FLAGS = 5
+# Soonest deadline first; the rest are one click away in the pipeline's offer stage.
+SHOWN_NEGOTIATIONS = 6
 DUE_WITHIN = dt.timedelta(days=7)
 
 
@@ -41,6 +43,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .defer("opportunity__posting_text", "opportunity__notes")
         .prefetch_related("people")[:SHOWN_INTERVIEWS]
     )
+    negotiations = negotiation_standings(active)
     context = {
         "focus": Focus.objects.filter(owner=request.user).first(),
         "active_count": len(active),
@@ -49,7 +52,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "due_steps": steps_due(active, within=DUE_WITHIN),
         "interviews": interviews,
         "red_flags": open_red_flags(request.user, limit=SHOWN_RED_FLAGS),
-        "negotiations": negotiation_standings(active),
+        "negotiations": negotiations[:SHOWN_NEGOTIATIONS],
+        "negotiation_count": len(negotiations),
         "today": timezone.localdate(),
     }
     return render(request, "negotiation/dashboard.html", context)

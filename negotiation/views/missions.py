@@ -9,8 +9,8 @@ The page (templates/negotiation/mission_edit.html) has four regions, each a
 - a view answers with a region only when ``request.htmx.target`` names it, and otherwise
   with the whole page; changes to objectives also refresh ``questions`` out of band (its
   objective picker and labels list them), the summary's PDF choice refreshes ``questions``
-  and ``share-link``, and a short text for screen readers goes to the ``editor-status``
-  live region;
+  and ``share-link``, and a short text for screen readers goes to the page's live region
+  (``announce`` in negotiation/regions.py);
 - a GET on a create, edit or delete URL is the editor with that form (or the "are you
   sure?" step) open in place, so every action works without JavaScript; a successful
   plain POST redirects back to the editor, anchored at what changed.
@@ -18,6 +18,7 @@ The page (templates/negotiation/mission_edit.html) has four regions, each a
 
 from django.contrib import messages
 from django.http import (
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
@@ -43,7 +44,8 @@ from negotiation.permissions import (
     get_objective_for,
     get_question_for,
 )
-from negotiation.regions import form_data, render_region, save_with
+from negotiation.regions import focus_on, form_data, render_region, save_with
+from negotiation.versioning import save_if_current, warn_deleted
 
 TEMPLATE = "negotiation/mission_edit.html"
 REGIONS = ("mission-summary", "objectives", "questions", "share-link")
@@ -80,10 +82,19 @@ def _saved(
 ) -> HttpResponse:
     """After a successful write: the fresh region for HTMX, else a redirect to the editor."""
     if request.htmx.target == region:
-        oob = (*kwargs.pop("oob", ()), "editor-status")
-        return _respond(request, mission, region, oob=oob, announcement=message, **kwargs)
+        return focus_on(_respond(request, mission, region, announcement=message, **kwargs), anchor)
     messages.success(request, message)
     return redirect(f"{mission.get_absolute_url()}#{anchor}")
+
+
+def _deleted(request: HttpRequest, pk: int, what: str, form_class) -> HttpResponse:
+    """Editing a row deleted meanwhile (in another tab, say): a 404 that says so, with the
+    editor as it is now and the text the user sent."""
+    mission = get_mission_for(request.user, pk)
+    warn_deleted(request, what, form_class)
+    response = _respond(request, mission, None)
+    response.status_code = 404
+    return response
 
 
 def _direction(request: HttpRequest) -> str | None:
@@ -106,8 +117,7 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _respond(request, mission, request.htmx.target)
     form = MissionSummaryForm(request.POST, instance=mission, auto_id="mission-%s")
-    if form.is_valid():
-        form.save()
+    if save_if_current(form):
         return _saved(
             request,
             mission,
@@ -142,14 +152,16 @@ def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
     """Rename an objective in place."""
-    objective = get_objective_for(request.user, pk, objective_pk)
+    try:
+        objective = get_objective_for(request.user, pk, objective_pk)
+    except Http404:
+        return _deleted(request, pk, "objective", ObjectiveForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = ObjectiveForm(
         form_data(request), instance=objective, auto_id=f"objective-{objective.pk}-%s"
     )
-    if form.is_valid():
-        form.save()
+    if save_if_current(form):
         return _saved(
             request,
             objective.mission,
@@ -227,14 +239,16 @@ def key_result_create(request: HttpRequest, pk: int, objective_pk: int) -> HttpR
 
 def key_result_edit(request: HttpRequest, pk: int, key_result_pk: int) -> HttpResponse:
     """Edit a key result in place, including what the hiring manager said about it."""
-    key_result = get_key_result_for(request.user, pk, key_result_pk)
+    try:
+        key_result = get_key_result_for(request.user, pk, key_result_pk)
+    except Http404:
+        return _deleted(request, pk, "key result", KeyResultForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     auto_id = f"key-result-{key_result.pk}-%s"
     form = KeyResultForm(form_data(request), instance=key_result, auto_id=auto_id)
     mission = key_result.objective.mission
-    if form.is_valid():
-        form.save()
+    if save_if_current(form):
         return _saved(
             request,
             mission,
@@ -302,7 +316,10 @@ def question_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     """Edit a question in place, and note the answer you heard."""
-    question = get_question_for(request.user, pk, question_pk)
+    try:
+        question = get_question_for(request.user, pk, question_pk)
+    except Http404:
+        return _deleted(request, pk, "question", QuestionForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = QuestionForm(
@@ -311,8 +328,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
         mission=question.mission,
         auto_id=f"question-{question.pk}-%s",
     )
-    if form.is_valid():
-        form.save()
+    if save_if_current(form):
         return _saved(
             request,
             question.mission,

@@ -12,6 +12,7 @@ templates/negotiation/includes/offers_panel.html and its context comes from
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,7 +24,7 @@ from negotiation.comparison import PARTS, by_currency, current_offers, offer_ver
 from negotiation.forms import OfferForm
 from negotiation.models import NegotiationPlan, Offer, OfferVersion
 from negotiation.permissions import get_offer_for, get_plan_for
-from negotiation.regions import form_data
+from negotiation.regions import announce, focus_on, form_data
 from negotiation.templatetags.money import money
 
 PLAN = "negotiation/plan_detail.html"
@@ -69,7 +70,7 @@ def _respond(
         form.fields["base_salary"].widget.attrs["autofocus"] = True
     context = offers_context(plan, **state)
     if request.htmx.target == REGION:
-        return render(request, f"{PLAN}#{REGION}", context)
+        return announce(request, render(request, f"{PLAN}#{REGION}", context), forms=[form])
     return render(request, page, context)
 
 
@@ -78,9 +79,8 @@ def _saved(request: HttpRequest, plan: NegotiationPlan, message: str, anchor: st
     if request.htmx.target == REGION:
         context = offers_context(plan, offers_status=message, anchor=anchor)
         region = render_to_string(f"{PLAN}#{REGION}", context, request)
-        status = {"oob": True, "announcement": message}
-        announcement = render_to_string(f"{PLAN}#plan-status", status, request)
-        return trigger_client_event(HttpResponse(region + announcement), OFFERS_CHANGED)
+        response = announce(request, HttpResponse(region), message)
+        return trigger_client_event(focus_on(response, anchor), OFFERS_CHANGED)
     messages.success(request, message)
     return redirect(f"{plan.get_absolute_url()}#{anchor}")
 
@@ -101,7 +101,12 @@ def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
     offer = form.save(commit=False)
     offer.opportunity = opportunity
     message = f"Recorded {_summary(offer)}."
-    if services.record_offer(offer=offer):
+    try:
+        stage_moved = services.record_offer(offer=offer)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _respond(request, plan, adding=True, offer_form=form, form=form)
+    if stage_moved:
         message += " The opportunity is now at the offer stage."
     return _saved(request, plan, message, anchor=f"offer-{offer.pk}")
 

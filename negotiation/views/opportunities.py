@@ -20,7 +20,7 @@ from negotiation.forms import InterviewForm, OpportunityForm, OpportunityStageFo
 from negotiation.models import ACTIVE_STAGES, Focus, Interview, Opportunity, Stage
 from negotiation.permissions import get_interview_for, get_opportunity_for, get_person_for
 from negotiation.pipeline import ACTIVE, ALL, stage_counts
-from negotiation.regions import form_data
+from negotiation.regions import announce, form_data
 
 DETAIL = "negotiation/opportunity_detail.html"
 # A focused search rarely has more; the rest are a click away.
@@ -58,11 +58,12 @@ def _detail_context(opportunity: Opportunity, **overrides) -> dict:
 def _render_detail(
     request: HttpRequest, opportunity: Opportunity, region: str | None = None, **context
 ) -> HttpResponse:
-    """Render the region htmx asked for, or else the whole opportunity page."""
-    template = DETAIL
+    """Render the region htmx asked for (with its status for screen readers), else the page."""
     if region and request.htmx.target == region:
-        template = f"{DETAIL}#{region}"
-    return render(request, template, _detail_context(opportunity, **context))
+        response = render(request, f"{DETAIL}#{region}", _detail_context(opportunity, **context))
+        status = context.get(f"{region}_status", "")
+        return announce(request, response, status, forms=context.values())
+    return render(request, DETAIL, _detail_context(opportunity, **context))
 
 
 def _region_saved(

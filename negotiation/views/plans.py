@@ -10,7 +10,8 @@ name is the DOM id of its root element:
   ``money-sequence`` (the "success first" warning), ``money-ask`` and ``money-outcome``;
 - a view answers with its region only when ``request.htmx.target`` names it, and otherwise with
   the whole page; what else a change affects comes along out of band (an ask declined outright
-  brings the new red flag), and a short text for screen readers goes to ``plan-status``;
+  brings the new red flag), and a short text for screen readers goes to the page's live region
+  (``announce`` in negotiation/regions.py);
 - a GET on an edit or delete URL is the page with that form (or the "are you sure?" step) open
   in place, so every action works without JavaScript; a plain POST that worked redirects back
   to the plan, anchored at what changed.
@@ -21,7 +22,7 @@ from collections import Counter
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -58,7 +59,8 @@ from negotiation.permissions import (
     get_red_flag_for,
     get_success_ask_for,
 )
-from negotiation.regions import form_data, render_region, save_with
+from negotiation.regions import focus_on, form_data, render_region, save_with
+from negotiation.versioning import warn_deleted
 from negotiation.views.offers import offers_context
 
 TEMPLATE = "negotiation/plan_detail.html"
@@ -150,10 +152,19 @@ def _saved(
 ) -> HttpResponse:
     """After a successful write: the fresh region for HTMX, else a redirect to the plan."""
     if request.htmx.target == region:
-        oob = (*oob, "plan-status")
-        return _respond(request, plan, region, oob=oob, announcement=message)
+        return focus_on(_respond(request, plan, region, oob=oob, announcement=message), anchor)
     messages.success(request, message)
     return redirect(f"{plan.get_absolute_url()}#{anchor}")
+
+
+def _deleted(request: HttpRequest, pk: int, what: str, form_class) -> HttpResponse:
+    """Editing a row deleted meanwhile (in another tab, say): a 404 that says so, with the
+    plan as it is now and the text the user sent."""
+    plan = get_plan_for(request.user, pk)
+    warn_deleted(request, what, form_class)
+    response = _respond(request, plan, None)
+    response.status_code = 404
+    return response
 
 
 def _flag_raised(message: str, flag) -> str:
@@ -217,7 +228,10 @@ def success_ask_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def success_ask_edit(request: HttpRequest, pk: int, ask_pk: int) -> HttpResponse:
     """Edit a success ask in place: what, why, where it stands and what they said."""
-    ask = get_success_ask_for(request.user, pk, ask_pk)
+    try:
+        ask = get_success_ask_for(request.user, pk, ask_pk)
+    except Http404:
+        return _deleted(request, pk, "ask", SuccessAskForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     plan = ask.plan
@@ -225,10 +239,13 @@ def success_ask_edit(request: HttpRequest, pk: int, ask_pk: int) -> HttpResponse
         form_data(request), instance=ask, opportunity=plan.opportunity, auto_id=f"ask-{ask.pk}-%s"
     )
     if form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.SUCCESS_ASK_FIELDS}
         try:
-            flag = services.update_success_ask(ask=ask, **form.cleaned_data)
+            flag = services.update_success_ask(
+                ask=ask, expected_version=form.expected_version, **fields
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.show_conflict(error)
         else:
             message = _flag_raised("Saved the ask.", flag)
             anchor = f"ask-{ask.pk}"
@@ -286,11 +303,8 @@ def red_flag_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = RedFlagForm(form_data(request), auto_id="new-flag-%s")
-    if not form.is_valid():
+    if not (flag := save_with(form, services.note_red_flag, plan=plan)):
         return _respond(request, plan, "red-flags", flag_form=form, flag_form_open=True)
-    form.instance.plan = plan
-    form.instance.kind = RedFlagKind.MANUAL
-    flag = form.save()
     return _saved(
         request,
         plan,
@@ -347,9 +361,13 @@ def _conversation_written(
     if not form.is_valid():
         return None
     try:
-        services.record_conversation(conversation=conversation, people=form.cleaned_data["people"])
+        services.record_conversation(
+            conversation=conversation,
+            people=form.cleaned_data["people"],
+            expected_version=form.expected_version,
+        )
     except ValidationError as error:
-        form.add_error(None, error)
+        form.show_conflict(error)
         return None
     if conversation.channel == ConversationChannel.EMAIL:
         message += " Next time, try to have it live: a call says more than a thread."
@@ -382,7 +400,10 @@ def conversation_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def conversation_edit(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
     """Edit a logged conversation in place."""
-    conversation = get_conversation_for(request.user, pk, conversation_pk)
+    try:
+        conversation = get_conversation_for(request.user, pk, conversation_pk)
+    except Http404:
+        return _deleted(request, pk, "conversation", ConversationForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = ConversationForm(
@@ -426,10 +447,9 @@ def _save_money(request: HttpRequest, plan: NegotiationPlan, write, message: str
     if form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.MONEY_ASK_FIELDS}
         try:
-            write(plan=plan, expected_version=form.cleaned_data["version"], **fields)
+            write(plan=plan, expected_version=form.expected_version, **fields)
         except ValidationError as error:
-            form.add_error(None, error)
-            plan.refresh_from_db(fields=["version"])  # a second save, seen the warning, wins
+            form.show_conflict(error, saved=MoneyAsk.objects.filter(plan=plan).first())
         else:
             return _saved(
                 request,

@@ -5,13 +5,15 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST, require_safe
 
 from negotiation import services
 from negotiation.models import Mission
-from negotiation.pdf import mission_document_context, mission_pdf_response
+from negotiation.pdf import DocumentTooLarge, mission_document_context, mission_pdf_response
 from negotiation.permissions import get_live_share_link, get_mission_for
+from negotiation.regions import announce
 
 EDITOR = "negotiation/mission_edit.html"
 REGION = "share-link"
@@ -34,11 +36,17 @@ def _share_link_changed(request: HttpRequest, mission: Mission, message: str) ->
         "mission": mission,
         "opportunity": mission.opportunity,
         "share_link": mission.share_links.live().first(),
-        "announcement": message,
     }
     region = render_to_string(f"{EDITOR}#{REGION}", context, request)
-    status = render_to_string(f"{EDITOR}#editor-status", {**context, "oob": True}, request)
-    return HttpResponse(region + status)
+    return announce(request, HttpResponse(region), message)
+
+
+def _pdf_refused(
+    request: HttpRequest, mission: Mission, refusal: DocumentTooLarge, *, back: str
+) -> HttpResponse:
+    """Say which limit the mission exceeds (422), instead of a render that would hold a worker."""
+    context = {"mission": mission, "problems": refusal.problems, "back_url": back}
+    return render(request, "negotiation/mission_pdf_refused.html", context, status=422)
 
 
 @require_safe
@@ -46,7 +54,10 @@ def mission_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Download the mission as a PDF: the owner's own, or one shared with the user's council."""
     mission = get_mission_for(request.user, pk, edit=False)
     is_owner = mission.opportunity.owner_id == request.user.pk
-    return mission_pdf_response(mission, via_link=not is_owner)
+    try:
+        return mission_pdf_response(mission, via_link=not is_owner)
+    except DocumentTooLarge as refusal:
+        return _pdf_refused(request, mission, refusal, back=mission.get_absolute_url())
 
 
 @require_POST
@@ -92,4 +103,9 @@ def share_pdf(request: HttpRequest, token: str) -> HttpResponse:
     link = get_live_share_link(token)
     if request.method == "GET":
         services.record_share_view(link=link)
-    return _private_link_headers(mission_pdf_response(link.mission, via_link=True))
+    try:
+        response = mission_pdf_response(link.mission, via_link=True)
+    except DocumentTooLarge as refusal:
+        back = reverse("share_page", args=[token])
+        response = _pdf_refused(request, link.mission, refusal, back=back)
+    return _private_link_headers(response)

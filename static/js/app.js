@@ -29,6 +29,15 @@
     // A moved item's arrow can end up disabled (first or last place): use its sibling.
     if (field && field.disabled) field = field.parentElement.querySelector("button:enabled") || field;
     if (field) { field.focus(); return; }
+    // After a save or a delete the server names, in a JM-Focus header, where attention belongs:
+    // the same anchor a plain POST redirects to (what was saved, or what held what was deleted).
+    var anchorId = event.detail.xhr && event.detail.xhr.getResponseHeader("JM-Focus");
+    var anchor = anchorId && document.getElementById(anchorId);
+    if (anchor && region.contains(anchor)) {
+      if (!anchor.hasAttribute("tabindex")) anchor.setAttribute("tabindex", "-1");
+      anchor.focus();
+      return;
+    }
     if (region.hasAttribute("tabindex")) region.focus({ preventScroll: true });
   });
 })();
@@ -42,7 +51,7 @@
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (!box) return;
     var text = status === 403 || status === 404
-      ? "This is no longer available to you: it may have been unshared, or you may have left the council. Reload the page to see where things stand."
+      ? "This is no longer available to you: it may have been deleted in another tab or on another device, unshared, or you may have left the council. Nothing was saved; anything you typed is still in the form. Copy what you want to keep, then reload the page to see where things stand."
       : "Something went wrong on our side and nothing was saved. Your text is still here: try again in a moment.";
     var alert = document.createElement("div");
     alert.className = "alert alert-warning";

@@ -93,7 +93,7 @@ class TestCommentCreate:
         )
         content = assert_thread_only(response, work)
         assert "Love the <em>onboarding</em> angle" in content
-        assert f'id="{thread(work)}-status" class="visually-hidden" role="status"' in content
+        assert 'id="announcer" class="visually-hidden" role="status"' in content
         assert 'hx-swap-oob="innerHTML">Posted your comment.</div>' in content
 
     def test_bumps_the_share_to_the_top_of_the_council_feed(self, work, member_client):

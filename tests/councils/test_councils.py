@@ -451,7 +451,7 @@ class TestMemberRemove:
 
         page = response.content.decode()
         assert page.lstrip().startswith('<section id="members"')
-        assert member.email not in page.split('id="council-status"')[0]
+        assert member.email not in page.split('id="announcer"')[0]
         assert f"Removed {member.email}" in page
 
     def test_a_member_gets_403_and_nothing_changes(self, council, owner, member_client):

@@ -59,9 +59,7 @@ def test_the_gratitude_house_is_edited_in_place(page: Page, live_server, sign_in
     add.get_by_label("What they did for you").fill("Introduced me to the hiring manager.")
     add.get_by_role("button", name="Add to the house").click()
     expect(page.locator("#person-" + str(ines.pk + 1))).to_contain_text("Leah Brandt")
-    expect(page.locator("#gratitude-status")).to_have_text(
-        "Leah Brandt is in your gratitude house."
-    )
+    expect(page.locator("#announcer")).to_have_text("Leah Brandt is in your gratitude house.")
 
     page.get_by_role("link", name="Edit Ines Okafor").click()
     edit = page.locator(f"#person-{ines.pk} form")

@@ -49,7 +49,7 @@ def test_records_and_revises_an_offer_in_place(page: Page, live_server, sign_in)
     current = offers.locator("article.is-current")
     expect(current).to_contain_text("USD 267,750")  # average per year
     expect(current).to_contain_text("USD 282,750")  # first year
-    expect(page.locator("#plan-status")).to_contain_text("Recorded the initial offer")
+    expect(page.locator("#announcer")).to_contain_text("Recorded the initial offer")
 
     offers.get_by_text("Record a new version").click()
     expect(form.get_by_label("Base salary (yearly)")).to_have_value("185000")

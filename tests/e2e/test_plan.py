@@ -71,7 +71,7 @@ def test_an_ask_they_would_not_discuss_raises_a_red_flag_without_a_reload(plan_p
     expect(flags).to_contain_text(f"They would not discuss: {ASK}")
     expect(ask.locator(".ask-status")).to_have_text("Status: Would not discuss")
     expect(page.get_by_text("Have the success conversation first.")).to_have_count(0)
-    expect(page.locator("#plan-status")).to_contain_text("A red flag is now at the top")
+    expect(page.locator("#announcer")).to_contain_text("A red flag is now at the top")
     assert RedFlag.objects.open().count() == 1
     assert_not_reloaded(page)
 
@@ -132,7 +132,7 @@ def test_drafts_the_collaborative_ask_once_there_are_reasons(plan_page: Page):
     script.fill(script.input_value() + "\n\nThank you for hearing me out.")
     money.get_by_role("button", name="Save", exact=True).click()
 
-    expect(page.locator("#plan-status")).to_contain_text("Saved your money ask.")
+    expect(page.locator("#announcer")).to_contain_text("Saved your money ask.")
     expect(page.locator("#plan-progress")).to_contain_text("Script drafted")
     assert MoneyAsk.objects.get().script.endswith("Thank you for hearing me out.")
     assert_not_reloaded(page)

@@ -183,6 +183,24 @@ class TestDashboard:
         assert "Answer due" in page
         assert "1 open red flag" in page
 
+    def test_shows_the_six_nearest_deadlines_and_links_to_the_rest(self, owner, owner_client):
+        today = timezone.localdate()
+        for days in range(8, 0, -1):
+            plan = NegotiationPlanFactory(
+                opportunity__owner=owner, opportunity__role=f"Role due in {days} days"
+            )
+            OfferFactory(opportunity=plan.opportunity, deadline=today + dt.timedelta(days=days))
+
+        response = owner_client.get(self.url)
+
+        page = response.content.decode()
+        assert [s.opportunity.role for s in response.context["negotiations"]] == [
+            f"Role due in {days} days" for days in range(1, 7)
+        ]
+        assert "Role due in 7 days" not in page
+        assert "See all 8 in the offer stage" in page
+        assert 'href="/opportunities/?stage=offer"' in page
+
     def test_shows_no_negotiations_without_an_offer_stage_opportunity(self, owner, owner_client):
         NegotiationPlanFactory(opportunity__owner=owner, opportunity__stage=Stage.INTERVIEWING)
 

@@ -263,7 +263,7 @@ class TestObjectiveCreate:
         questions = content[content.index('<section id="questions"') :]
         assert 'hx-swap-oob="true"' in questions[:400]
         assert "<option" in questions and "Grow the team" in questions
-        assert 'id="editor-status"' in content and "Added the objective" in content
+        assert 'id="announcer"' in content and "Added the objective" in content
 
     def test_shows_an_error_next_to_an_empty_title(self, owner_client, mission, htmx_headers):
         response = owner_client.post(

@@ -161,7 +161,7 @@ class TestOfferCreate:
         assert "USD 267,750" in content  # average per year
         assert "USD 282,750" in content  # first year
         assert "Current" in content
-        assert 'id="plan-status"' in content and 'hx-swap-oob="innerHTML"' in content
+        assert 'id="announcer"' in content and 'hx-swap-oob="innerHTML"' in content
         assert "offers-changed" in json.loads(response.headers["HX-Trigger"])
 
     def test_shows_how_a_revised_offer_moved(self, owner_client, offer, htmx_headers):

@@ -161,7 +161,7 @@ class TestPlanDetail:
         content = owner_client.get(page_of(plan)).content.decode()
 
         for region in (
-            "plan-status",
+            "announcer",
             "red-flags",
             "plan-progress",
             "success-asks",
@@ -365,7 +365,7 @@ class TestSuccessAskCreate:
         assert "Twenty percent of engineering time for platform debt" in content
         assert 'id="plan-progress"' in content
         assert 'id="money-sequence"' in content
-        assert 'id="plan-status" class="visually-hidden" role="status" aria-live="polite" ' in (
+        assert 'id="announcer" class="visually-hidden" role="status" aria-live="polite" ' in (
             content
         )
         assert "Added “Twenty percent of engineering time for platform debt”" in content
@@ -1022,7 +1022,7 @@ class TestMoneyAskEdit:
         )
 
         content = assert_region_only(response, "money-ask")
-        assert "changed in another tab or window" in content
+        assert "changed in another tab or by another device" in content
         assert "Typed in this tab" in content
         assert 'name="version" value="5"' in content
         assert MoneyAsk.objects.get().reasons == "Saved in the other tab"

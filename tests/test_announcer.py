@@ -1,0 +1,57 @@
+"""The page's one live region (#announcer): every page has it once, and an htmx answer refills it
+out of band with what happened; the JM-Focus header says where attention belongs afterwards."""
+
+from django.urls import reverse
+
+from tests.factories import KeyResultFactory, MissionFactory, ObjectiveFactory, OpportunityFactory
+
+LIVE_REGION = 'id="announcer" class="visually-hidden" role="status" aria-live="polite"'
+
+
+def mission_for(owner):
+    return MissionFactory(opportunity=OpportunityFactory(owner=owner))
+
+
+class TestAnnouncer:
+    def test_every_page_has_the_live_region_once(self, owner_client, anonymous_client):
+        for client, name in (
+            (owner_client, "dashboard"),
+            (owner_client, "gratitude_list"),
+            (anonymous_client, "account_login"),
+        ):
+            content = client.get(reverse(name)).content.decode()
+            assert content.count('id="announcer"') == 1, name
+            assert LIVE_REGION in content
+
+    def test_an_htmx_form_with_errors_asks_to_fix_the_field(
+        self, owner, owner_client, htmx_headers
+    ):
+        mission = mission_for(owner)
+        response = owner_client.post(
+            reverse("objective_create", args=[mission.opportunity_id]),
+            {"title": ""},
+            headers=htmx_headers("objectives"),
+        )
+        content = response.content.decode()
+        assert 'aria-invalid="true"' in content
+        assert 'hx-swap-oob="innerHTML">Please fix the highlighted field.</div>' in content
+
+    def test_a_plain_post_with_errors_adds_no_out_of_band_region(self, owner, owner_client):
+        mission = mission_for(owner)
+        response = owner_client.post(
+            reverse("objective_create", args=[mission.opportunity_id]), {"title": ""}
+        )
+        assert "hx-swap-oob" not in response.content.decode().split('id="announcer"')[1][:80]
+
+    def test_a_delete_announces_itself_and_points_focus_at_the_objective(
+        self, owner, owner_client, htmx_headers
+    ):
+        objective = ObjectiveFactory(mission=mission_for(owner))
+        key_result = KeyResultFactory(objective=objective, description="Time to first deploy")
+        response = owner_client.post(
+            reverse("key_result_delete", args=[objective.mission.opportunity_id, key_result.pk]),
+            headers=htmx_headers("objectives"),
+        )
+        content = response.content.decode()
+        assert 'hx-swap-oob="innerHTML">Deleted the key result “Time to first deploy”.' in content
+        assert response["JM-Focus"] == f"objective-{objective.pk}"

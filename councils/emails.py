@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from councils.models import Comment, Invitation, NotificationPreference
-from councils.shares import SHARE_RELATED, share_item_url, share_phrase, share_title
+from councils.shares import SHARE_RELATED, share_phrase, share_title, thread_url
 from councils.threads import member_name
 
 SHARE_RELATED_FOR_COMMENT = tuple(f"share__{path}" for path in SHARE_RELATED)
@@ -137,7 +137,7 @@ def send_comment_notifications(*, comment_id: int, base_url: str) -> None:
             "item_title": share_title(share),
             "item_phrase": share_phrase(share),
             "about": about,
-            "comment_url": f"{base_url}{share_item_url(share)}#comment-{comment.pk}",
+            "comment_url": f"{base_url}{thread_url(share, user)}#comment-{comment.pk}",
             "unsubscribe_url": unsubscribe_url,
             "site_url": base_url + "/",
         }

@@ -76,6 +76,14 @@ def share_item_url(share: Share) -> str:
     return reverse("share_detail", args=[share.pk])
 
 
+def thread_url(share: Share, user) -> str:
+    """Where ``user`` reads the share's conversation in full: the item's page, except for the
+    owner of a mission, whose editor folds each thread to one line (the share's page then)."""
+    if share.kind == "mission" and share.shared_by_id == user.pk:
+        return reverse("share_detail", args=[share.pk])
+    return share_item_url(share)
+
+
 def share_url_of(item) -> str:
     """Where the owner chooses the councils ``item`` is shared with."""
     kind = share_field(item)

@@ -7,11 +7,12 @@ key results; the anchors are numbered as the mission shows them (O1, KR 1.2).
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
 
 from councils.forms import CommentEditForm, CommentForm
 from councils.models import Comment, Share
-from councils.shares import SHARE_RELATED, share_field, share_item_url, share_title, shares_of
+from councils.shares import SHARE_RELATED, share_field, share_title, shares_of, thread_url
 from negotiation.models import Focus, Objective
 
 
@@ -127,7 +128,7 @@ def _thread(share: Share, comments: list[Comment], anchors, *, user) -> Thread:
         anchors=anchors,
         can_resolve=share.shared_by_id == user.pk,
         form=form,
-        url=share_item_url(share),
+        url=thread_url(share, user),
         comment_count=sum(1 for comment in comments if not comment.deleted_at),
     )
 
@@ -147,11 +148,69 @@ def threads_for(user, item) -> list[Thread]:
     return build_threads(visible_shares(user, item), user=user)
 
 
-def anchor_counts(user, item) -> dict[str, dict]:
+@dataclass
+class ThreadSummary:
+    """One share's conversation folded to a line; opening it loads the thread (``url``)."""
+
+    share: Share
+    comment_count: int
+    open_count: int
+    latest: Comment | None
+    url: str
+
+    @property
+    def dom_id(self) -> str:
+        return f"thread-{self.share.pk}"
+
+
+def thread_summaries(user, item) -> list[ThreadSummary]:
+    """The threads about ``item`` that ``user`` may read, folded: 3 queries however long.
+
+    Kept to plain queries on purpose: grouping the shares themselves (with the related rows
+    ``visible_shares`` loads) cost more to compile than the threads save.
+    """
+    latest = Comment.objects.filter(share=OuterRef("pk"), deleted_at=None).order_by(
+        "-created_at", "-pk"
+    )
+    shares = list(
+        shares_of(item)
+        .filter(council__memberships__user_id=user.pk)
+        .select_related("council")
+        .annotate(latest_id=Subquery(latest.values("pk")[:1]))
+        .order_by("created_at", "pk")
+    )
+    if not shares:
+        return []
+    counts = {
+        share_id: (count, open_count)
+        for share_id, count, open_count in Comment.objects.filter(share__in=shares, deleted_at=None)
+        .order_by()
+        .values("share_id")
+        .annotate(count=Count("pk"), open=Count("pk", filter=Q(parent=None, resolved_at=None)))
+        .values_list("share_id", "count", "open")
+    }
+    ids = [share.latest_id for share in shares if share.latest_id]
+    latest_comments = Comment.objects.select_related("author__focus").in_bulk(ids)
+    for comment in latest_comments.values():
+        comment.author_name = "You" if comment.author_id == user.pk else member_name(comment.author)
+    return [
+        ThreadSummary(
+            share=share,
+            comment_count=counts.get(share.pk, (0, 0))[0],
+            open_count=counts.get(share.pk, (0, 0))[1],
+            latest=latest_comments.get(share.latest_id),
+            url=reverse("share_detail", args=[share.pk]),
+        )
+        for share in shares
+    ]
+
+
+def anchor_counts(user, item, *, folded: bool = False) -> dict[str, dict]:
     """Anchored comments per objective and key result, for the small links beside them.
 
     Keys are anchor values ("objective-3", "key-result-7"); each value holds ``count`` and the
-    ``target`` comment to jump to: the first open one, else the first.
+    ``href`` of the comment to jump to: the first open one, else the first. On a page that shows
+    the threads, that is an anchor in the page; where they are ``folded``, the share's page.
     """
     anchored = (
         Comment.objects.filter(
@@ -162,16 +221,20 @@ def anchor_counts(user, item) -> dict[str, dict]:
         )
         .filter(Q(objective__isnull=False) | Q(key_result__isnull=False))
         .order_by("created_at", "pk")
-        .values_list("pk", "objective_id", "key_result_id", "resolved_at")
+        .values_list("pk", "share_id", "objective_id", "key_result_id", "resolved_at")
     )
     counts: dict[str, dict] = {}
-    for pk, objective_id, key_result_id, resolved_at in anchored:
+    for pk, share_id, objective_id, key_result_id, resolved_at in anchored:
         key = f"key-result-{key_result_id}" if key_result_id else f"objective-{objective_id}"
-        entry = counts.setdefault(key, {"count": 0, "open": 0, "target": pk, "open_target": None})
+        target = (pk, share_id)
+        entry = counts.setdefault(key, {"count": 0, "open": 0, "target": target})
         entry["count"] += 1
         if resolved_at is None:
             entry["open"] += 1
-            entry["open_target"] = entry["open_target"] or pk
+            entry.setdefault("open_target", target)
     for entry in counts.values():
-        entry["target"] = entry["open_target"] or entry["target"]
+        pk, share_id = entry.pop("open_target", entry["target"])
+        entry["target"] = pk
+        page = reverse("share_detail", args=[share_id]) if folded else ""
+        entry["href"] = f"{page}#comment-{pk}"
     return counts

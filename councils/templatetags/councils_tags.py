@@ -21,7 +21,7 @@ from councils.shares import (
     share_title,
     share_url_of,
 )
-from councils.threads import anchor_counts, member_name, threads_for
+from councils.threads import anchor_counts, member_name, thread_summaries, threads_for
 from negotiation.models import Interview, KeyResult
 
 register = template.Library()
@@ -62,10 +62,12 @@ def feeling_word(value: int) -> str:
 #   {% load councils_tags %}
 #   {% include "councils/includes/share_panel.html" with item=debrief %}   (owner only)
 #   {% council_threads debrief %}        one thread per council the reader shares it with
+#   {% council_thread_summaries mission %}   the same, folded: each thread loads when opened
 #
 # and on a mission, beside each objective and key result:
 #
 #   {% comment_anchor_counts mission as comment_counts %}                  (once)
+#   {% comment_anchor_counts mission folded=True as comment_counts %}      (beside folded threads)
 #   {% anchored_comments comment_counts objective %}                        "2 comments" link
 
 
@@ -104,6 +106,16 @@ def council_threads(context, item) -> dict:
     }
 
 
+@register.inclusion_tag("councils/includes/comment_thread_summaries.html", takes_context=True)
+def council_thread_summaries(context, item) -> dict:
+    """The comment threads about ``item`` that the reader may see, each folded to one line.
+
+    Opening one fetches its thread with HTMX (the ``comment-thread`` partial that share_detail
+    serves); without JavaScript its link opens the share's page, which shows the thread.
+    """
+    return {"summaries": thread_summaries(context["request"].user, item)}
+
+
 @register.simple_tag(takes_context=True)
 def share_panel_state(context, item) -> dict:
     """What the share panel shows: the owner's councils, ticked where shared; one query."""
@@ -118,9 +130,9 @@ def share_panel_state(context, item) -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def comment_anchor_counts(context, item) -> dict:
+def comment_anchor_counts(context, item, folded: bool = False) -> dict:
     """Anchored comments per objective and key result of ``item`` (a mission): one query."""
-    return anchor_counts(context["request"].user, item)
+    return anchor_counts(context["request"].user, item, folded=folded)
 
 
 @register.simple_tag
@@ -134,10 +146,10 @@ def anchored_comments(counts: dict, anchor) -> str:
     label = f"{count} comment{pluralize(count)}"
     state = f"{open_count} open" if open_count else "resolved"
     return format_html(
-        '<a class="anchor-comments{}" href="#comment-{}">{}<span class="visually-hidden">'
+        '<a class="anchor-comments{}" href="{}">{}<span class="visually-hidden">'
         " about “{}”, {}</span></a>",
         "" if open_count else " is-resolved",
-        entry["target"],
+        entry["href"],
         label,
         str(anchor),
         state,

@@ -4,8 +4,9 @@ A share's conversation is one region: ``<section id="thread-<share pk>">``, rend
 ``comment-thread`` partial of templates/councils/share_detail.html wherever the thread shows (a
 mission, a plan, a debrief, a shared focus). Every form in it targets the section, so a view here
 answers with that partial, plus a line for screen readers out of band, only when
-``request.htmx.target`` is exactly that section's id; a plain POST redirects back to the item
-(post/redirect/get), and a GET or a form with errors without HTMX gets the share's page.
+``request.htmx.target`` is exactly that section's id; a plain POST redirects back to where the
+user reads the thread (the item, or the share's page for a mission's owner, whose editor folds
+it: ``thread_url``), and a GET or a form with errors without HTMX gets the share's page.
 """
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from councils.emails import site_root, user_id_from_unsubscribe_token
 from councils.forms import CommentEditForm, CommentForm
 from councils.models import NotificationPreference, Share
 from councils.permissions import get_comment_for, get_share_for
-from councils.shares import KIND_NAMES, share_item_url, share_title
+from councils.shares import KIND_NAMES, share_item_url, share_title, thread_url
 from councils.threads import build_threads, mission_anchors
 from negotiation.regions import announce, focus_on
 
@@ -62,11 +63,12 @@ def thread_response(
 def _changed(
     request: HttpRequest, share: Share, *, anchor: str, message: str, **state
 ) -> HttpResponse:
-    """After a successful write: the fresh thread for HTMX, else back to the shared item."""
+    """After a successful write: the fresh thread for HTMX, else back to where the user reads it
+    (the shared item, or the share's page where the item's page folds the thread)."""
     if request.htmx.target == thread_id(share):
         return focus_on(thread_response(request, share, announcement=message, **state), anchor)
     messages.success(request, message)
-    return redirect(f"{share_item_url(share)}#{anchor}")
+    return redirect(f"{thread_url(share, request.user)}#{anchor}")
 
 
 def _reply_to(request: HttpRequest) -> int | None:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from councils import services
 from councils.forms import ShareForm
 from councils.permissions import get_debrief_for, get_share_for
-from councils.shares import KIND_NAMES, item_url, share_field, share_item_url
+from councils.shares import KIND_NAMES, item_url, share_field, thread_url
 from councils.views.comments import thread_id, thread_response
 from negotiation.models import Focus
 from negotiation.permissions import get_mission_for, get_plan_for
@@ -96,8 +96,10 @@ def debrief_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def share_detail(request: HttpRequest, share_pk: int) -> HttpResponse:
-    """A shared focus with its comments; other shared work is read on its own page."""
+    """A shared focus with its comments; other shared work is read on its own page, except by
+    a mission's owner, whose editor folds the thread (its HTMX GET fetches the thread alone)."""
     share = get_share_for(request.user, share_pk)
-    if share.kind != "focus" and request.htmx.target != thread_id(share):
-        return redirect(f"{share_item_url(share)}#{thread_id(share)}")
+    page = thread_url(share, request.user)
+    if page != request.path and request.htmx.target != thread_id(share):
+        return redirect(f"{page}#{thread_id(share)}")
     return thread_response(request, share)

@@ -58,6 +58,10 @@ def thread(work: SharedWork) -> str:
     return f"thread-{work.share.pk}"
 
 
+def share_page(work: SharedWork) -> str:
+    return reverse("share_detail", args=[work.share.pk])
+
+
 def assert_thread_only(response, work: SharedWork) -> str:
     content = response.content.decode()
     assert response.status_code == 200
@@ -370,8 +374,12 @@ class TestCommentResolve:
         assert response.status_code == 302
         assert comment.resolved_at is None
 
-    def test_only_the_owner_sees_resolve_buttons(self, work, owner_client, member_client, comment):
-        assert self.url(comment) in owner_client.get(mission_url(work)).content.decode()
+    def test_only_the_owner_sees_resolve_buttons(
+        self, work, owner_client, member_client, comment, htmx_headers
+    ):
+        # The owner's editor folds the thread; opening it loads the thread where the buttons are.
+        opened = owner_client.get(share_page(work), headers=htmx_headers(thread(work)))
+        assert self.url(comment) in opened.content.decode()
         assert self.url(comment) not in member_client.get(mission_url(work)).content.decode()
 
     def test_a_member_gets_403(self, member_client, comment):
@@ -387,6 +395,83 @@ class TestCommentResolve:
 
     def test_sends_anonymous_visitors_to_sign_in(self, anonymous_client, comment):
         assert_sign_in_redirect(anonymous_client.post(self.url(comment)))
+
+
+class TestThreadsFoldedOnTheOwnersEditor:
+    """The owner's mission editor shows each council's thread as one line; opening it loads it."""
+
+    @pytest.fixture
+    def comments(self, work):
+        first = CommentFactory(
+            share=work.share, author=work.member, key_result=work.key_result, body="First *note*"
+        )
+        CommentFactory(share=work.share, author=work.member, parent=first, body="A reply.")
+        CommentFactory(
+            share=work.share, author=work.member, body="Resolved one", resolved_at=timezone.now()
+        )
+        return [first, CommentFactory(share=work.share, author=work.member, body="The **latest**")]
+
+    def test_shows_counts_and_the_latest_comment_instead_of_the_thread(
+        self, work, owner_client, comments
+    ):
+        page = owner_client.get(mission_url(work)).content.decode()
+        assert "Thursday circle" in page
+        assert "4 comments" in page
+        assert "2 open threads" in page
+        assert "Latest by member@example.com" in page
+        assert "“The latest”" in page.replace("<q>", "“").replace("</q>", "”")
+        assert "First <em>note</em>" not in page  # the thread itself is not rendered
+        assert reverse("comment_resolve", args=[comments[0].pk]) not in page
+
+    def test_opening_it_fetches_the_thread_into_its_place(
+        self, work, owner_client, comments, htmx_headers
+    ):
+        page = owner_client.get(mission_url(work)).content.decode()
+        assert f'hx-get="{share_page(work)}" hx-target="#{thread(work)}"' in page
+        assert f'<div id="{thread(work)}" class="thread-placeholder">' in page
+        response = owner_client.get(share_page(work), headers=htmx_headers(thread(work)))
+        content = assert_thread_only(response, work)
+        assert "First <em>note</em>" in content
+        assert reverse("comment_resolve", args=[comments[0].pk]) in content
+
+    def test_without_javascript_its_link_opens_the_share_page_with_the_thread(
+        self, work, owner_client, comments
+    ):
+        page = owner_client.get(mission_url(work)).content.decode()
+        assert f'<a href="{share_page(work)}">Open the conversation in Thursday circle</a>' in page
+        response = owner_client.get(share_page(work))
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert f'id="{thread(work)}"' in content
+        assert "First <em>note</em>" in content
+        assert reverse("comment_resolve", args=[comments[0].pk]) in content
+
+    def test_the_badge_beside_a_key_result_links_to_its_comment_on_the_share_page(
+        self, work, owner_client, comments
+    ):
+        page = owner_client.get(mission_url(work)).content.decode()
+        assert f'href="{share_page(work)}#comment-{comments[0].pk}">1 comment' in page
+
+    def test_a_plain_post_by_the_owner_returns_to_the_share_page(self, work, owner_client):
+        response = owner_client.post(create_url(work), {"body": "Thanks, all."})
+        comment = Comment.objects.get()
+        assert response.status_code == 302
+        assert response.url == f"{share_page(work)}#comment-{comment.pk}"
+
+    def test_a_share_without_comments_says_so(self, work, owner_client):
+        assert "No comments yet" in owner_client.get(mission_url(work)).content.decode()
+
+    def test_the_editor_costs_the_same_with_5_or_50_comments(self, work, owner_client):
+        url = mission_url(work)
+        owner_client.get(url)  # the first request of a session does extra work
+        counts = []
+        for batch in (5, 45):
+            for _ in range(batch):
+                CommentFactory(share=work.share, author=work.member, key_result=work.key_result)
+            with CaptureQueriesContext(connection) as queries:
+                assert owner_client.get(url).status_code == 200
+            counts.append(len(queries))
+        assert counts[0] == counts[1]
 
 
 class TestThreadQueries:
@@ -424,7 +509,8 @@ class TestCommentEmails:
         assert "member@example.com commented on your job mission for Director of Product" in (
             message.subject
         )
-        link = f"http://testserver{mission_url(work)}#comment-{comment.pk}"
+        # The owner's editor folds the threads, so the link opens the share's page at the comment.
+        link = f"http://testserver{share_page(work)}#comment-{comment.pk}"
         assert link in message.body
         assert "Try **one** metric" in message.body
         html, mimetype = message.alternatives[0]

@@ -1,6 +1,6 @@
 """Two people in a council, two browsers: the member comments on a shared mission in place, one
-comment about a key result; the owner sees it in the editor, beside that key result, and resolves
-it in place."""
+comment about a key result; the owner sees it in the editor, beside that key result, opens the
+folded thread and resolves it in place."""
 
 import re
 
@@ -86,12 +86,18 @@ def test_a_member_comments_in_place_and_the_owner_resolves_it(
     sign_in(owner)
     page.goto(mission_url)
     kr = page.locator(f"#key-result-{key_result.pk}")
+    share_page = f"/councils/shares/{share.pk}/"
     expect(kr.get_by_role("link", name=re.compile("1 comment"))).to_have_attribute(
-        "href", f"#comment-{comment.pk}"
+        "href", f"{share_page}#comment-{comment.pk}"
     )
-    owner_thread = page.locator(f"#thread-{share.pk}")
-    expect(owner_thread).to_contain_text("Is under 15% realistic in 90 days?")
+    # The editor folds the thread to one line; opening it loads the thread in place.
+    folded = page.locator(f"#thread-{share.pk}-folded")
+    expect(folded).to_contain_text("2 comments")
+    expect(folded).to_contain_text("Is under 15% realistic in 90 days?")
     page.evaluate("window.__notReloaded = true")
+    folded.locator("summary").click()
+    owner_thread = page.locator(f"section#thread-{share.pk}")
+    expect(owner_thread).to_contain_text("Is under 15% realistic in 90 days?")
     owner_thread.locator(f"#comment-{comment.pk}").get_by_role(
         "button", name=re.compile("^Resolve")
     ).click()

@@ -606,6 +606,9 @@ def show_whole_amounts(form: forms.BaseForm, names) -> None:
 class SuccessAskCreateForm(forms.ModelForm):
     """A new success ask: what the user needs to hit an objective of their mission."""
 
+    # As the page shows them: the cursor goes to "What you need" when the form opens.
+    field_order = ["description", "category", "objective", "priority", "amount", "currency"]
+
     class Meta:
         model = models.SuccessAsk
         fields = ["category", "description", "objective", "priority", "amount", "currency"]

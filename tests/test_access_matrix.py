@@ -178,7 +178,7 @@ MATRIX = [
     on_plan("success_ask_delete", ask_pk="ask"),
     on_plan("red_flag_create"),
     on_plan("red_flag_resolve", flag_pk="red_flag"),
-    on_plan("success_conversation_refused", P),
+    on_plan("success_conversation_refused"),
     on_plan("conversation_create"),
     on_plan("conversation_edit", conversation_pk="conversation"),
     on_plan("conversation_delete", conversation_pk="conversation"),

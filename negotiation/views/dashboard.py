@@ -8,9 +8,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from negotiation.models import ACTIVE_STAGES, Focus, Interview, Opportunity
+from negotiation.models import ACTIVE_STAGES, Focus, Interview
 from negotiation.pipeline import (
     FitShare,
+    active_counts,
     negotiation_standings,
     open_red_flags,
     stage_columns,
@@ -31,9 +32,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in user's pipeline, focus share, interviews and due steps; else the landing."""
     if not request.user.is_authenticated:
         return render(request, "negotiation/landing.html")
-    active = list(
-        Opportunity.objects.owned_by(request.user).active().defer("posting_text", "notes")
-    )
+    counts = active_counts(request.user)
     interviews = (
         Interview.objects.filter(
             opportunity__owner=request.user, opportunity__stage__in=ACTIVE_STAGES
@@ -43,13 +42,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .defer("opportunity__posting_text", "opportunity__notes")
         .prefetch_related("people")[:SHOWN_INTERVIEWS]
     )
-    negotiations = negotiation_standings(active)
+    negotiations = negotiation_standings(request.user)
     context = {
         "focus": Focus.objects.filter(owner=request.user).first(),
-        "active_count": len(active),
-        "fit_share": FitShare.of(active),
-        "by_stage": stage_columns(active, shown=SHOWN_PER_STAGE),
-        "due_steps": steps_due(active, within=DUE_WITHIN),
+        "active_count": sum(counts.values()),
+        "fit_share": FitShare.of_counts(counts),
+        "by_stage": stage_columns(request.user, counts, shown=SHOWN_PER_STAGE),
+        "due_steps": steps_due(request.user, within=DUE_WITHIN),
         "interviews": interviews,
         "red_flags": open_red_flags(request.user, limit=SHOWN_RED_FLAGS),
         "negotiations": negotiations[:SHOWN_NEGOTIATIONS],

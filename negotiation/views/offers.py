@@ -47,7 +47,12 @@ def new_offer_form(offers: list[Offer], data: QueryDict | None = None) -> OfferF
 
 
 def offers_context(plan: NegotiationPlan, **state) -> dict:
-    """What the plan page's ``offers`` region shows; ``state`` says which form is open."""
+    """What the plan page's ``offers`` region shows; ``state`` says which form is open.
+
+    The form for a new offer is open up front only while there is none; with offers recorded,
+    "Record a new version" fetches it (``offer_create`` on GET), so the page does not build
+    and render a dozen fields most visits never touch.
+    """
     offers = list(plan.opportunity.offers.all())
     return {
         "plan": plan,
@@ -55,7 +60,7 @@ def offers_context(plan: NegotiationPlan, **state) -> dict:
         "offers": offers,
         "offer_versions": offer_versions(offers),
         "current_offer": offers[0] if offers else None,
-        "offer_form": new_offer_form(offers),
+        "offer_form": None if offers else new_offer_form(offers),
         "offer_parts": PARTS,
         **state,
     }

@@ -14,7 +14,11 @@ name is the DOM id of its root element:
   (``announce`` in negotiation/regions.py);
 - a GET on an edit or delete URL is the page with that form (or the "are you sure?" step) open
   in place, so every action works without JavaScript; a plain POST that worked redirects back
-  to the plan, anchored at what changed.
+  to the plan, anchored at what changed;
+- the page opens with only the forms its next step needs: adding an ask or a conversation is
+  a form up front while there is none, then a button (the create URL on GET, htmx or not);
+  the red flag and "they refused" forms are links the same way; a saved money ask reads as
+  text with "Edit your money ask" (money_ask_edit on GET), and stays a form after a draft.
 """
 
 from collections import Counter
@@ -24,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
@@ -85,7 +90,9 @@ STAGE_HINTS = {
 }
 
 
-def _plan_context(request: HttpRequest, plan: NegotiationPlan, **state) -> dict:
+def _plan_context(
+    request: HttpRequest, plan: NegotiationPlan, *, edit_money: bool = False, **state
+) -> dict:
     """Everything the page and its regions show; ``state`` says which form is open."""
     opportunity = plan.opportunity
     prefetch_related_objects(
@@ -107,6 +114,11 @@ def _plan_context(request: HttpRequest, plan: NegotiationPlan, **state) -> dict:
     money_ask = MoneyAsk.objects.filter(plan=plan).first()
     current_offer = offers.get("current_offer")
     blank_ask = MoneyAsk(plan=plan, currency=current_offer.currency if current_offer else "")
+    # The money ask is a form until it is saved, then text with an "Edit" button that opens
+    # the form again (``edit_money``: money_ask_edit on GET, or right after a draft).
+    money_form = None
+    if edit_money or not money_ask:
+        money_form = MoneyAskForm(instance=money_ask or blank_ask, plan=plan, auto_id="money-%s")
     return {
         **offers,
         "plan": plan,
@@ -124,13 +136,18 @@ def _plan_context(request: HttpRequest, plan: NegotiationPlan, **state) -> dict:
         "long_run_percent": LONG_RUN_PERCENT_WHO_GET_MORE,
         "status_choices": AskStatusForm.base_fields["status"].choices,
         "today": timezone.localdate(),
-        "ask_form": SuccessAskCreateForm(opportunity=opportunity, auto_id="new-ask-%s"),
-        "flag_form": RedFlagForm(auto_id="new-flag-%s"),
-        "refused_form": RefusedConversationForm(auto_id="refused-%s"),
-        "conversation_form": ConversationForm(
-            opportunity=opportunity, auto_id="new-conversation-%s"
-        ),
-        "money_form": MoneyAskForm(instance=money_ask or blank_ask, plan=plan, auto_id="money-%s"),
+        # The forms to add an ask or log a conversation are open up front only while there is
+        # none; otherwise a button fetches them (their create URL on GET), like the folded
+        # red flag and "they refused" forms: the page renders only the fields in view.
+        "ask_form": None
+        if asks
+        else SuccessAskCreateForm(opportunity=opportunity, auto_id="new-ask-%s"),
+        "flag_form": None,
+        "refused_form": None,
+        "conversation_form": None
+        if plan.conversations.all()
+        else ConversationForm(opportunity=opportunity, auto_id="new-conversation-%s"),
+        "money_form": money_form,
         "outcome_form": MoneyAskOutcomeForm(instance=money_ask, auto_id="outcome-%s"),
         "stage_form": PlanStageForm(initial={"stage": opportunity.stage}),
         **state,
@@ -304,7 +321,7 @@ def red_flag_create(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = RedFlagForm(form_data(request), auto_id="new-flag-%s")
     if not (flag := save_with(form, services.note_red_flag, plan=plan)):
-        return _respond(request, plan, "red-flags", flag_form=form, flag_form_open=True)
+        return _respond(request, plan, "red-flags", flag_form=form)
     return _saved(
         request,
         plan,
@@ -332,11 +349,13 @@ def red_flag_resolve(request: HttpRequest, pk: int, flag_pk: int) -> HttpRespons
     )
 
 
-@require_POST
 def success_conversation_refused(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record that the employer refused the success conversation altogether: a red flag."""
+    """Open (GET) and send (POST) the note that the employer refused the success conversation
+    altogether: a red flag."""
     plan = get_plan_for(request.user, pk)
-    form = RefusedConversationForm(request.POST, auto_id="refused-%s")
+    if request.method not in READ_OR_WRITE:
+        return HttpResponseNotAllowed(READ_OR_WRITE)
+    form = RefusedConversationForm(form_data(request), auto_id="refused-%s")
     if not form.is_valid():
         return _respond(request, plan, "success-asks", refused_form=form)
     _, created = services.record_refused_conversation(plan=plan, note=form.cleaned_data["note"])
@@ -441,7 +460,21 @@ def _money_form(request: HttpRequest, plan: NegotiationPlan) -> MoneyAskForm:
     return MoneyAskForm(form_data(request), instance=instance, plan=plan, auto_id="money-%s")
 
 
-def _save_money(request: HttpRequest, plan: NegotiationPlan, write, message: str) -> HttpResponse:
+def _drafted(request: HttpRequest, plan: NegotiationPlan, message: str) -> HttpResponse:
+    """After a draft the form stays open, the cursor in the new script, to make it one's own."""
+    if request.htmx.target != "money-ask":
+        messages.success(request, message)
+        return redirect(f"{reverse('money_ask_edit', args=[plan.opportunity_id])}#money-script")
+    context = _plan_context(request, plan, edit_money=True, announcement=message)
+    response = render_region(
+        request, TEMPLATE, context, "money-ask", regions=REGIONS, oob=("plan-progress",)
+    )
+    return focus_on(response, "money-script")
+
+
+def _save_money(
+    request: HttpRequest, plan: NegotiationPlan, write, message: str, *, draft: bool = False
+) -> HttpResponse:
     """Save the money ask form through ``write``; a stale or refused save keeps what was typed."""
     form = _money_form(request, plan)
     if form.is_valid():
@@ -451,6 +484,9 @@ def _save_money(request: HttpRequest, plan: NegotiationPlan, write, message: str
         except ValidationError as error:
             form.show_conflict(error, saved=MoneyAsk.objects.filter(plan=plan).first())
         else:
+            if draft:
+                plan.refresh_from_db(fields=["version"])
+                return _drafted(request, plan, message)
             return _saved(
                 request,
                 plan,
@@ -468,7 +504,7 @@ def money_ask_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
-        return _respond(request, plan, "money-ask")
+        return focus_on(_respond(request, plan, "money-ask", edit_money=True), "money-currency")
     return _save_money(request, plan, services.save_money_ask, "Saved your money ask.")
 
 
@@ -477,7 +513,7 @@ def money_ask_draft(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the money ask and draft the collaborative script from the user's reasons."""
     plan = get_plan_for(request.user, pk)
     message = "Drafted your ask from your reasons. Make it sound like you, then save it."
-    return _save_money(request, plan, services.draft_money_script, message)
+    return _save_money(request, plan, services.draft_money_script, message, draft=True)
 
 
 @require_POST

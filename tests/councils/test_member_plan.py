@@ -97,4 +97,7 @@ class TestSharedPlanForMembers:
     def test_the_owner_still_gets_the_editor(self, shared_plan, owner_client):
         plan, _ = shared_plan
         page = owner_client.get(plan_url(plan)).content.decode()
-        assert 'name="description"' in page
+        assert 'name="status"' in page  # each ask's status form
+        assert "Add another ask" in page  # the new-ask form, one click away
+        add_ask = reverse("success_ask_create", args=[plan.opportunity_id])
+        assert 'name="description"' in owner_client.get(add_ask).content.decode()

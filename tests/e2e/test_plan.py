@@ -63,6 +63,12 @@ def test_an_ask_they_would_not_discuss_raises_a_red_flag_without_a_reload(plan_p
     expect(ask).to_be_visible()
     expect(ask).to_contain_text("Serves O1: Make dispatchers trust the plan")
     expect(page.locator("#plan-progress")).to_contain_text("1 ready, none asked yet")
+    # With an ask written, the next one is a button away; it opens with the cursor in place.
+    expect(page.locator("#new-ask")).to_have_count(0)
+    page.get_by_role("link", name="Add another ask").click()
+    expect(page.locator("#new-ask").get_by_label("What you need")).to_be_focused()
+    page.locator("#new-ask").get_by_role("link", name="Cancel").click()
+    expect(page.get_by_role("link", name="Add another ask")).to_be_visible()
 
     page.get_by_label(f"Status of “{ASK}”").select_option(label="Would not discuss")
     page.get_by_role("button", name=f"Update the status of “{ASK}”").click()
@@ -135,4 +141,13 @@ def test_drafts_the_collaborative_ask_once_there_are_reasons(plan_page: Page):
     expect(page.locator("#announcer")).to_contain_text("Saved your money ask.")
     expect(page.locator("#plan-progress")).to_contain_text("Script drafted")
     assert MoneyAsk.objects.get().script.endswith("Thank you for hearing me out.")
+    # Saved, the ask reads as text; "Edit" opens the form again with what was saved.
+    expect(money.locator("form")).to_have_count(0)
+    expect(money).to_contain_text("USD 195,000")
+    expect(money.locator("#money-script")).to_contain_text("Thank you for hearing me out.")
+    money.get_by_role("link", name="Edit your money ask").click()
+    expect(money.get_by_label("Currency")).to_be_focused()
+    expect(money.get_by_label("Your honest reasons")).to_have_value(
+        "The role now includes the routing platform."
+    )
     assert_not_reloaded(page)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from negotiation.models import ACTIVE_STAGES, Fit, Stage
+from negotiation.models import ACTIVE_STAGES, Fit, Opportunity, Stage
 from negotiation.pipeline import FitShare
 from tests.factories import (
     ConversationFactory,
@@ -61,6 +61,42 @@ class TestDashboard:
 
         assert "See all 7" in page
         assert "/opportunities/?stage=applied" in page
+
+    def test_shows_the_five_most_recently_touched_of_a_stage_and_counts_by_fit(
+        self, owner, owner_client
+    ):
+        now = timezone.now()
+        for n in range(7):
+            opportunity = OpportunityFactory(
+                owner=owner, company=f"Applied {n}", stage=Stage.APPLIED, fit=Fit.STRONG
+            )
+            Opportunity.objects.filter(pk=opportunity.pk).update(
+                updated_at=now - dt.timedelta(days=n)
+            )
+        OpportunityFactory(owner=owner, stage=Stage.INTERVIEWING, fit=Fit.OFF)
+        OpportunityFactory(owner=owner, stage=Stage.WITHDRAWN, fit=Fit.STRONG)
+        OpportunityFactory(stage=Stage.APPLIED, fit=Fit.STRONG)  # someone else's
+
+        response = owner_client.get(self.url)
+
+        applied = next(c for c in response.context["by_stage"] if c.stage == Stage.APPLIED)
+        assert [o.company for o in applied.shown] == [f"Applied {n}" for n in range(5)]
+        assert applied.count == 7
+        assert response.context["active_count"] == 8
+        share = response.context["fit_share"]
+        assert (share.strong, share.partial, share.off) == (7, 0, 1)
+        assert "<strong>7 of 8</strong>" in response.content.decode()
+
+    def test_leaves_out_steps_of_closed_opportunities(self, owner, owner_client):
+        today = timezone.localdate()
+        OpportunityFactory(owner=owner, next_step="Chase", next_step_due=today)
+        OpportunityFactory(
+            owner=owner, stage=Stage.WITHDRAWN, next_step="Old chase", next_step_due=today
+        )
+
+        response = owner_client.get(self.url)
+
+        assert [o.next_step for o in response.context["due_steps"]] == ["Chase"]
 
     def test_nudges_to_set_a_focus_when_there_is_none(self, owner_client):
         page = owner_client.get(self.url).content.decode()
@@ -183,6 +219,22 @@ class TestDashboard:
         assert "Answer due" in page
         assert "1 open red flag" in page
 
+    def test_counts_each_red_flag_once_whatever_else_the_plan_holds(self, owner, owner_client):
+        plan = NegotiationPlanFactory(opportunity__owner=owner, opportunity__role="Busy plan")
+        for channel in ("phone", "video", "email"):
+            ConversationFactory(plan=plan, about_success=True, channel=channel)
+        RedFlagFactory.create_batch(2, plan=plan)
+        RedFlagFactory(plan=plan, resolved_at=timezone.now())
+        MoneyAskFactory(plan=plan, script="Are you open to …?")
+
+        response = owner_client.get(self.url)
+
+        (standing,) = response.context["negotiations"]
+        assert standing.open_flags == 2
+        assert standing.success_live is True
+        assert (standing.money_drafted, standing.money_asked) == (True, False)
+        assert "2 open red flags" in response.content.decode()
+
     def test_shows_the_six_nearest_deadlines_and_links_to_the_rest(self, owner, owner_client):
         today = timezone.localdate()
         for days in range(8, 0, -1):
@@ -241,8 +293,10 @@ class TestDashboard:
             OfferFactory(opportunity=opportunity)
 
         # One of them is the debrief reminders' query (councils_tags.debrief_reminders), two are
-        # the open red flags and where each offer-stage negotiation stands.
-        with django_assert_max_num_queries(9):
+        # the open red flags and where each offer-stage negotiation stands; three count the
+        # active opportunities by stage and fit, pick the first few of each stage and the steps
+        # due, in SQL, instead of loading every active opportunity.
+        with django_assert_max_num_queries(11):
             response = owner_client.get(self.url)
 
         assert response.context["active_count"] == len(

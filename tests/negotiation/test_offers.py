@@ -403,8 +403,23 @@ class TestOffersPanel:
         content = owner_client.get(plan_url(opportunity)).content.decode()
 
         assert "No offer recorded yet." in content
-        assert "Record an offer</summary>" in content
-        assert '<details class="add-card offer-add rounded mb-0" open>' in content
+        assert ">Record an offer</h3>" in content
+        assert 'id="new-offer"' in content  # open up front: there is nothing else to do
+
+    def test_with_an_offer_the_next_version_is_a_button_that_opens_the_form(
+        self, owner_client, offer, htmx_headers
+    ):
+        create_url = reverse("offer_create", args=[offer.opportunity_id])
+        content = owner_client.get(plan_url(offer.opportunity)).content.decode()
+
+        assert 'id="new-offer"' not in content
+        assert f'href="{create_url}" hx-get="{create_url}"' in content
+        assert "Record a new version" in content
+
+        opened = owner_client.get(create_url, headers=htmx_headers("offers")).content.decode()
+
+        assert 'id="new-offer"' in opened
+        assert "Filled in from the current offer" in opened
 
     def test_escapes_what_the_user_wrote(self, owner_client, offer):
         offer.benefits = XSS

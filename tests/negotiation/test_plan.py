@@ -345,6 +345,36 @@ class TestSuccessAskCreate:
         assert (ask.objective, ask.amount, ask.currency) == (objective, Decimal("120000"), "USD")
         assert ask.status == AskStatus.PLANNED
 
+    def test_the_form_is_open_while_there_is_no_ask(self, owner_client, plan):
+        content = owner_client.get(page_of(plan)).content.decode()
+
+        assert '<form id="new-ask"' in content
+        assert "Add another ask" not in content
+
+    def test_with_asks_the_form_is_a_button_that_opens_it_in_place(
+        self, owner_client, ask, htmx_headers
+    ):
+        create_url = url("success_ask_create", ask.plan.opportunity)
+        content = owner_client.get(page_of(ask.plan)).content.decode()
+        assert '<form id="new-ask"' not in content
+        assert f'href="{create_url}#new-ask" hx-get="{create_url}"' in content
+
+        response = owner_client.get(create_url, headers=htmx_headers("success-asks"))
+
+        opened = assert_region_only(response, "success-asks")
+        assert '<form id="new-ask"' in opened
+        assert re.search(r'<input type="text" name="description"[^>]*autofocus', opened)
+        assert "Cancel" in opened
+        assert SuccessAsk.objects.count() == 1
+
+    def test_the_button_works_without_javascript(self, owner_client, ask):
+        response = owner_client.get(url("success_ask_create", ask.plan.opportunity))
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "<html" in content
+        assert '<form id="new-ask"' in content
+
     def test_creates_the_plan_when_the_first_ask_comes_before_any_visit(
         self, owner_client, opportunity
     ):
@@ -655,6 +685,19 @@ class TestRedFlagCreate:
         assert "Three versions of the role" in content
         assert "Nobody agrees on scope." in content
 
+    def test_is_a_link_that_opens_the_form_in_place(self, owner_client, plan, htmx_headers):
+        flag_url = url("red_flag_create", plan.opportunity)
+        content = owner_client.get(page_of(plan)).content.decode()
+        assert f'href="{flag_url}#new-flag"' in content
+        assert 'id="new-flag"' not in content
+
+        response = owner_client.get(flag_url, headers=htmx_headers("red-flags"))
+
+        opened = assert_region_only(response, "red-flags")
+        assert '<form id="new-flag"' in opened
+        assert re.search(r'name="title"[^>]*autofocus', opened)
+        assert not RedFlag.objects.exists()
+
     def test_asks_what_was_noticed(self, owner_client, plan):
         response = owner_client.post(
             url("red_flag_create", plan.opportunity), {"title": "", "explanation": "Kept text"}
@@ -763,8 +806,30 @@ class TestSuccessConversationRefused:
 
         assert RedFlag.objects.count() == 1
 
-    def test_refuses_a_get(self, owner_client, plan):
+    def test_is_a_link_until_opened_then_a_form_in_place(self, owner_client, plan, htmx_headers):
+        refused_url = url("success_conversation_refused", plan.opportunity)
+        page = owner_client.get(page_of(plan)).content.decode()
+        assert f'href="{refused_url}#refused"' in page
+        assert 'id="refused"' not in page  # the form is fetched when asked for
+
+        response = owner_client.get(refused_url, headers=htmx_headers("success-asks"))
+
+        content = assert_region_only(response, "success-asks")
+        assert "Record that they refused" in content
+        assert re.search(r'<textarea name="note"[^>]*autofocus[^>]*id="refused-note"', content)
+        assert not RedFlag.objects.exists()
+
+    def test_opens_without_javascript_as_the_page_with_the_form(self, owner_client, plan):
         response = owner_client.get(url("success_conversation_refused", plan.opportunity))
+
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "<html" in content
+        assert 'id="refused"' in content
+        assert not RedFlag.objects.exists()
+
+    def test_refuses_a_put(self, owner_client, plan):
+        response = owner_client.put(url("success_conversation_refused", plan.opportunity))
 
         assert response.status_code == 405
 
@@ -792,6 +857,24 @@ def conversation_data(**overrides) -> dict:
 
 
 class TestConversationCreate:
+    def test_the_form_is_open_until_the_first_conversation_then_a_button(
+        self, owner_client, plan, htmx_headers
+    ):
+        create_url = url("conversation_create", plan.opportunity)
+        assert 'id="new-conversation"' in owner_client.get(page_of(plan)).content.decode()
+        ConversationFactory(plan=plan)
+
+        content = owner_client.get(page_of(plan)).content.decode()
+        assert 'id="new-conversation"' not in content
+        assert f'href="{create_url}#new-conversation" hx-get="{create_url}"' in content
+
+        response = owner_client.get(create_url, headers=htmx_headers("conversations"))
+
+        opened = assert_region_only(response, "conversations")
+        assert '<form id="new-conversation"' in opened
+        assert "Log the conversation" in opened
+        assert Conversation.objects.count() == 1
+
     def test_logs_a_live_success_conversation_with_the_people(
         self, owner_client, plan, dana, htmx_headers
     ):
@@ -968,9 +1051,43 @@ class TestMoneyAskEdit:
     def test_shows_whole_amounts_without_cents(self, owner_client, plan):
         MoneyAskFactory(plan=plan, target_base=Decimal("195000.00"))
 
-        content = owner_client.get(page_of(plan)).content.decode()
+        content = owner_client.get(url("money_ask_edit", plan.opportunity)).content.decode()
 
         assert 'value="195000"' in content
+
+    def test_a_saved_ask_reads_as_text_with_an_edit_button(self, owner_client, plan):
+        MoneyAskFactory(
+            plan=plan,
+            currency="USD",
+            target_base=Decimal("195000.00"),
+            walk_away=Decimal("178000"),
+            reasons="The role now includes the routing platform.",
+            script="Are you open to a base salary of USD 195,000?",
+        )
+        edit_url = url("money_ask_edit", plan.opportunity)
+
+        content = owner_client.get(page_of(plan)).content.decode()
+
+        region = content[content.index('id="money-ask"') : content.index('id="money-outcome"')]
+        assert "<form" not in region
+        assert "195,000" in region
+        assert "The role now includes the routing platform." in region
+        assert "Private: never in your script." in region
+        assert 'id="money-script"' in region
+        assert "Copy the script" in region
+        assert f'href="{edit_url}#money-ask"' in region
+
+    def test_the_edit_button_opens_the_form_in_place(self, owner_client, plan, htmx_headers):
+        MoneyAskFactory(plan=plan, reasons="Saved reasons")
+
+        response = owner_client.get(
+            url("money_ask_edit", plan.opportunity), headers=htmx_headers("money-ask")
+        )
+
+        content = assert_region_only(response, "money-ask")
+        assert "Saved reasons</textarea>" in content
+        assert 'id="money-version"' in content
+        assert response["JM-Focus"] == "money-currency"
 
     def test_answers_htmx_with_the_money_ask(self, owner_client, plan, htmx_headers):
         response = owner_client.post(
@@ -981,7 +1098,12 @@ class TestMoneyAskEdit:
 
         content = assert_region_only(response, "money-ask")
         assert "Saved your money ask." in content
-        assert 'name="version" value="2"' in content
+        assert "Edit your money ask" in content  # saved: read as text
+        assert "<form" not in content
+        opened = owner_client.get(
+            url("money_ask_edit", plan.opportunity), headers=htmx_headers("money-ask")
+        ).content.decode()
+        assert 'name="version" value="2"' in opened
 
     @pytest.mark.parametrize(
         ("field", "value", "message"),
@@ -1057,6 +1179,17 @@ class TestMoneyAskDraft:
         assert "178" not in script
         assert "Are you open to a base salary of USD 195,000?" in content
         assert "Copy the script" in content
+        # The form stays open, the cursor in the script, to make it one's own.
+        assert 'id="money-script"' in content and "</textarea>" in content
+        assert response["JM-Focus"] == "money-script"
+
+    def test_without_javascript_comes_back_to_the_open_form(self, owner_client, plan):
+        response = owner_client.post(url("money_ask_draft", plan.opportunity), money_data(plan))
+
+        assert response.status_code == 302
+        assert response.url == f"{url('money_ask_edit', plan.opportunity)}#money-script"
+        content = owner_client.get(response.url).content.decode()
+        assert re.search(r'<textarea name="script"[^>]*id="money-script"', content)
 
     def test_without_reasons_says_so_next_to_the_field_and_drafts_nothing(
         self, owner_client, plan, htmx_headers

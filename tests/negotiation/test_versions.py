@@ -391,7 +391,11 @@ class TestMoneyAskVersion:
                 headers=htmx_headers("money-ask"),
             ).content.decode()
             assert CONFLICT not in content
-            version = version_in(content, "money-version")
+            assert "Edit your money ask" in content  # saved: read as text, one click to edit
+            opened = owner_client.get(
+                plan_url("money_ask_edit", plan), headers=htmx_headers("money-ask")
+            )
+            version = version_in(opened.content.decode(), "money-version")
 
         assert MoneyAsk.objects.get(plan=plan).reasons == "Draft 2"
         assert NegotiationPlan.objects.get(pk=plan.pk).version == 4
@@ -400,7 +404,8 @@ class TestMoneyAskVersion:
         self, owner_client, plan, htmx_headers
     ):
         MoneyAskFactory(plan=plan)
-        page = owner_client.get(plan_url("plan_detail", plan)).content.decode()
+        # The money ask's form opened for editing, the outcome's form beside it.
+        page = owner_client.get(plan_url("money_ask_edit", plan)).content.decode()
         outcome = {
             "version": version_in(page, "outcome-version"),
             "asked_on": "",

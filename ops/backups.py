@@ -49,8 +49,9 @@ def back_up(path: Path, *, alias: str = "default", overwrite: bool = False) -> N
         raise BackupError(
             f"{path} already exists. Choose a new file, or pass --force to replace it."
         )
-    if not path.parent.is_dir():
-        raise BackupError(f"There is no folder {path.parent} to write the backup into.")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise BackupError(f"{path.parent} is not a folder to write the backup into.")
+    path.parent.mkdir(parents=True, exist_ok=True)
     # Into a temporary file beside it, then renamed: a failed backup never leaves half a file.
     handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     os.close(handle)

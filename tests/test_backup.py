@@ -70,10 +70,13 @@ def test_restore_asks_first_and_an_answer_other_than_yes_changes_nothing(
     Opportunity.objects.all().delete()
     after_delete = every_row()
 
-    out = run("restore", str(backup), answer="no", monkeypatch=monkeypatch)
+    out = StringIO()
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    with pytest.raises(CommandError, match="Nothing was restored") as refused:
+        call_command("restore", str(backup), stdout=out)
 
-    assert "Anything saved since that backup is lost" in out
-    assert "Nothing was restored." in out
+    assert refused.value.returncode == 1, "a script can tell that nothing happened"
+    assert "Anything saved since that backup is lost" in out.getvalue()
     assert every_row() == after_delete
 
     run("restore", str(backup), answer="yes", monkeypatch=monkeypatch)
@@ -115,3 +118,11 @@ def test_points_postgresql_users_to_pg_dump(command, tmp_path, monkeypatch):
             str(tmp_path / "x.sqlite3"),
             "--no-input" if command == "restore" else "--force",
         )
+
+
+def test_backup_makes_the_folder_it_writes_into(seeded, tmp_path):
+    backup = tmp_path / "backups" / "jobmission.sqlite3"
+
+    run("backup", str(backup))
+
+    assert backup.is_file()

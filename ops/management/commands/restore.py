@@ -38,8 +38,7 @@ class Command(BaseCommand):
             sqlite_connection(database)
             check_backup(path)
             if interactive and not self._confirmed(path, database):
-                self.stdout.write("Nothing was restored.")
-                return
+                raise CommandError("Nothing was restored.", returncode=1)
             restore(path, alias=database)
         except BackupError as error:
             raise CommandError(str(error)) from error

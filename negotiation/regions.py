@@ -54,9 +54,12 @@ def announce(
     request: HttpRequest, response: HttpResponse, message: str = "", *, forms: Iterable = ()
 ) -> HttpResponse:
     """Add the live region, out of band, to an htmx response: ``message`` when a write worked,
-    else a prompt to fix the fields of ``forms`` that have errors; nothing when neither."""
+    else a prompt to fix the fields of ``forms`` that have errors; when only a form-wide error
+    (a role="alert" box, read out on its own) refused the write, an empty region, so that the
+    previous success is not left there to be read."""
     message = message or invalid_form_message(forms)
-    if message and request.htmx:
+    refused = any(isinstance(f, BaseForm) and f.is_bound and f.errors for f in forms)
+    if request.htmx and (message or refused):  # a refusal clears the last success's sentence
         context = {"announcement": message, "oob": True}
         response.write(render_to_string(ANNOUNCER, context, request))
     return response

@@ -20,12 +20,15 @@ The design, the same for every edited row:
 - A post without a version (a script, a page opened before versions existed) is not checked.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.http import HttpRequest
+from django.utils.formats import number_format
 
 CONFLICT_MESSAGE = (
     "This was changed in another tab or by another device since you opened it — your text is "
@@ -86,6 +89,9 @@ def _shown(instance: models.Model | None, name: str) -> str:
     value = getattr(instance, name)
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, Decimal):  # 201,000 rather than 201000.00, as the page shows figures
+        places = 0 if value == value.to_integral_value() else 2
+        return number_format(value, decimal_pos=places, force_grouping=True)
     return "(empty)" if value in (None, "") else str(value)
 
 

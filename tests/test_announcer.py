@@ -36,6 +36,23 @@ class TestAnnouncer:
         assert 'aria-invalid="true"' in content
         assert 'hx-swap-oob="innerHTML">Please fix the highlighted field.</div>' in content
 
+    def test_a_refusal_for_the_whole_form_clears_the_last_success(
+        self, owner, owner_client, htmx_headers
+    ):
+        """The refusal itself is a role="alert" box; the live region must not keep saying
+        "Added …" from the write before."""
+        mission = mission_for(owner)
+        objective = ObjectiveFactory(mission=mission)
+        KeyResultFactory.create_batch(mission.MAX_KEY_RESULTS, objective=objective)
+        response = owner_client.post(
+            reverse("key_result_create", args=[mission.opportunity_id, objective.pk]),
+            {"description": "One too many", "target": "from 1 to 2", "horizon": "6m"},
+            headers=htmx_headers("objectives"),
+        )
+        content = response.content.decode()
+        assert 'role="alert"' in content and "at most 8 key results" in content
+        assert 'hx-swap-oob="innerHTML"></div>' in content
+
     def test_a_plain_post_with_errors_adds_no_out_of_band_region(self, owner, owner_client):
         mission = mission_for(owner)
         response = owner_client.post(

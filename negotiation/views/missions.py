@@ -219,14 +219,16 @@ def key_result_create(request: HttpRequest, pk: int, objective_pk: int) -> HttpR
     auto_id = f"new-key-result-{objective.pk}-%s"
     form = KeyResultCreateForm(form_data(request), auto_id=auto_id)
     if key_result := save_with(form, services.add_key_result, objective=objective):
+        # The form stays open for the next one, while the objective has room for it.
+        room = objective.key_results.count() < Mission.MAX_KEY_RESULTS
         return _saved(
             request,
             objective.mission,
             "objectives",
             anchor=f"key-result-{key_result.pk}",
             message=f"Added the key result “{key_result.description}”.",
-            new_key_result_form=KeyResultCreateForm(auto_id=auto_id),
-            new_key_result_objective=objective,
+            new_key_result_form=KeyResultCreateForm(auto_id=auto_id) if room else None,
+            new_key_result_objective=objective if room else None,
         )
     return _respond(
         request,

@@ -505,6 +505,18 @@ class TestKeyResultCreate:
         assert "Activation in week one" in content
         assert "New key result for O1" in content
 
+    def test_htmx_closes_the_form_once_the_objective_is_full(
+        self, owner_client, objective, htmx_headers
+    ):
+        KeyResultFactory.create_batch(Mission.MAX_KEY_RESULTS - 1, objective=objective)
+        response = owner_client.post(
+            self.path(objective), self.data(), headers=htmx_headers("objectives")
+        )
+        content = assert_region_only(response, "objectives")
+        assert "Activation in week one" in content
+        assert "New key result for O1" not in content
+        assert "8 key results is the most one objective holds" in content
+
     def test_ignores_a_posted_objective_id(self, owner_client, objective, mission):
         other = ObjectiveFactory(mission=mission)
         owner_client.post(self.path(objective), self.data(objective=other.pk))

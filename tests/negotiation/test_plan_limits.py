@@ -91,3 +91,12 @@ def test_one_below_the_bound_is_still_accepted(
     owner_client.post(reverse(name, args=[plan.opportunity_id]), data())
 
     assert model.objects.count() == len(rows)
+
+
+def test_a_full_plan_says_so_instead_of_offering_another_ask(owner_client, plan):
+    SuccessAskFactory.create_batch(NegotiationPlan.MAX_SUCCESS_ASKS, plan=plan)
+
+    page = owner_client.get(reverse("plan_detail", args=[plan.opportunity_id])).content.decode()
+
+    assert "20 asks is the most a plan holds" in page
+    assert "Add another ask" not in page

@@ -360,7 +360,7 @@ class TestMoneyAskVersion:
         assert CONFLICT in content
         assert "Typed reasons in this tab</textarea>" in content
         assert '<dt>Your honest reasons</dt><dd class="mb-1">Saved in the other tab</dd>' in content
-        assert "180000" in content
+        assert '<dd class="mb-1">180,000</dd>' in content, "figures read as on the page"
         assert version_in(content, "money-version") == 2
         assert MoneyAsk.objects.get(plan=plan).reasons == "Saved in the other tab"
         assert NegotiationPlan.objects.get(pk=plan.pk).version == 2

@@ -445,6 +445,8 @@ class TestThreadsFoldedOnTheOwnersEditor:
         assert f'id="{thread(work)}"' in content
         assert "First <em>note</em>" in content
         assert reverse("comment_resolve", args=[comments[0].pk]) in content
+        about = f'href="{mission_url(work)}#key-result-{work.key_result.pk}">About'
+        assert about in content, "a comment about a key result links to it in the editor"
 
     def test_the_badge_beside_a_key_result_links_to_its_comment_on_the_share_page(
         self, work, owner_client, comments

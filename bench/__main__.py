@@ -200,6 +200,11 @@ def check_pages(port: int, pages, cookie: str) -> None:
             raise SystemExit(f"{path} answered {status} through gunicorn, not 200")
 
 
+def progress(step: str) -> None:
+    """What the benchmark is doing, on stderr, so the table on stdout stays clean."""
+    print(step, file=sys.stderr, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per page")
@@ -214,6 +219,7 @@ def main() -> None:
     atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # also when a step fails
     env = production_env(f"sqlite:///{workdir / 'bench.sqlite3'}")
     setup_django(env)
+    progress(f"Seeding {args.opportunities} opportunities, 20 missions, 2 councils…")
     user, ids = seed(args.opportunities)
 
     from negotiation.models import Mission
@@ -233,8 +239,10 @@ def main() -> None:
     ]
     if args.only:
         pages = pages[:2] + [page for page in pages[2:] if args.only in page[0]]
+    progress("Counting queries and CPU time per page in-process…")
     in_process = measure_in_process(user, [path for _, path in pages])
     cookie = session_cookie(user)
+    progress("Timing the mission PDF against a one-line document…")
     pdf_time, one_line_time = time_pdfs(Mission.objects.get(pk=ids["pdf_mission"]))
 
     port = free_port()
@@ -243,6 +251,7 @@ def main() -> None:
         check_pages(port, pages, cookie)
         results = []
         for name, path in pages:
+            progress(f"Loading {path} for {args.duration:g} s ({name})…")
             headers = {} if path == "/healthz" else {"Cookie": cookie}
             results.append((name, path, measure(f"http://127.0.0.1:{port}{path}", headers, args)))
     finally:

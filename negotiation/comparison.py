@@ -93,6 +93,7 @@ def current_offers(user) -> QuerySet:
         .exclude(opportunity__stage__in=CLOSED_STAGES)
         .filter(pk=Subquery(newest.values("pk")[:1]))
         .select_related("opportunity")
+        .defer("opportunity__posting_text", "opportunity__notes")  # long, and not compared
         .annotate(
             versions=_count(Offer.objects.filter(**same_opportunity)),
             asks_total=_count(asks),

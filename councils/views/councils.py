@@ -23,9 +23,9 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from councils import services
 from councils.forms import CouncilForm, InvitationForm
-from councils.models import Comment, Council, Membership
+from councils.models import Comment, Council, Membership, Share
 from councils.permissions import get_council_for, get_membership_for
-from councils.shares import SHARE_RELATED, share_item_url, share_title
+from councils.shares import share_item_url, share_title
 from councils.threads import member_name
 from negotiation.regions import announce, form_data
 
@@ -33,6 +33,26 @@ DETAIL = "councils/council_detail.html"
 REGIONS = ("council-feed", "members", "invitations")
 # The feed shows the most recent activity; older items stay reachable from their own pages.
 FEED_LIMIT = 50
+# What a feed item shows (share_title, share_item_url, the sharer's name): only these
+# columns, not every column of three opportunities and their long texts per row.
+FEED_RELATED = ("mission__opportunity", "plan__opportunity", "debrief__opportunity")
+FEED_FIELDS = (
+    *(f"{target}_id" for target in Share.TARGETS),
+    "council_id",
+    "shared_by__email",
+    "shared_by__first_name",
+    "shared_by__last_name",
+    "shared_by__focus__full_name",
+    "created_at",
+    "last_activity_at",
+    "mission__opportunity__role",
+    "mission__opportunity__company",
+    "plan__opportunity__role",
+    "plan__opportunity__company",
+    "debrief__happened_on",
+    "debrief__opportunity__role",
+    "debrief__opportunity__company",
+)
 
 
 def _feed(council: Council):
@@ -41,7 +61,8 @@ def _feed(council: Council):
     latest = comments.order_by("-created_at", "-pk")
     count = comments.order_by().values("share").annotate(n=Count("pk")).values("n")
     shares = list(
-        council.shares.select_related("shared_by__focus", *SHARE_RELATED)
+        council.shares.select_related("shared_by__focus", *FEED_RELATED)
+        .only(*FEED_FIELDS)
         .annotate(
             comment_count=Coalesce(Subquery(count, output_field=IntegerField()), 0),
             latest_comment_id=Subquery(latest.values("pk")[:1]),
@@ -50,7 +71,11 @@ def _feed(council: Council):
     )
     # The latest comments in one more query: one subquery per column was a third of the page.
     ids = [share.latest_comment_id for share in shares if share.latest_comment_id]
-    latest_comments = Comment.objects.select_related("author__focus").in_bulk(ids)
+    latest_comments = (
+        Comment.objects.select_related("author__focus")
+        .only("body", "created_at", "author__email", "author__focus__full_name")
+        .in_bulk(ids)
+    )
     for share in shares:
         comment = latest_comments.get(share.latest_comment_id)
         focus = getattr(comment.author, "focus", None) if comment else None

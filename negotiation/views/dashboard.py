@@ -3,19 +3,18 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from negotiation.models import ACTIVE_STAGES, Focus, Interview
+from negotiation.models import ACTIVE_STAGES, Focus, Interview, Person
 from negotiation.pipeline import (
     FitShare,
-    active_counts,
+    active_overview,
     negotiation_standings,
     open_red_flags,
-    stage_columns,
-    steps_due,
 )
 
 SHOWN_PER_STAGE = 5
@@ -32,23 +31,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in user's pipeline, focus share, interviews and due steps; else the landing."""
     if not request.user.is_authenticated:
         return render(request, "negotiation/landing.html")
-    counts = active_counts(request.user)
+    overview = active_overview(request.user, shown=SHOWN_PER_STAGE, within=DUE_WITHIN)
     interviews = (
         Interview.objects.filter(
             opportunity__owner=request.user, opportunity__stage__in=ACTIVE_STAGES
         )
         .upcoming()
         .select_related("opportunity")
-        .defer("opportunity__posting_text", "opportunity__notes")
-        .prefetch_related("people")[:SHOWN_INTERVIEWS]
+        .only("scheduled_at", "kind", "channel", "opportunity__role", "opportunity__company")
+        .prefetch_related(Prefetch("people", Person.objects.only("name")))[:SHOWN_INTERVIEWS]
     )
     negotiations = negotiation_standings(request.user)
     context = {
         "focus": Focus.objects.filter(owner=request.user).first(),
-        "active_count": sum(counts.values()),
-        "fit_share": FitShare.of_counts(counts),
-        "by_stage": stage_columns(request.user, counts, shown=SHOWN_PER_STAGE),
-        "due_steps": steps_due(request.user, within=DUE_WITHIN),
+        "active_count": sum(overview.counts.values()),
+        "fit_share": FitShare.of_counts(overview.counts),
+        "by_stage": overview.columns,
+        "due_steps": overview.due_steps,
         "interviews": interviews,
         "red_flags": open_red_flags(request.user, limit=SHOWN_RED_FLAGS),
         "negotiations": negotiations[:SHOWN_NEGOTIATIONS],

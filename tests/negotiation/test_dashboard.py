@@ -98,6 +98,34 @@ class TestDashboard:
 
         assert [o.next_step for o in response.context["due_steps"]] == ["Chase"]
 
+    def test_lists_due_steps_of_opportunities_beyond_a_stages_first_five_soonest_first(
+        self, owner, owner_client
+    ):
+        today = timezone.localdate()
+        now = timezone.now()
+        for n in range(7):
+            opportunity = OpportunityFactory(
+                owner=owner,
+                company=f"Applied {n}",
+                stage=Stage.APPLIED,
+                next_step=f"Chase {n}" if n in (1, 6) else "",
+                next_step_due=today - dt.timedelta(days=n) if n in (1, 6) else None,
+            )
+            Opportunity.objects.filter(pk=opportunity.pk).update(
+                updated_at=now - dt.timedelta(days=n)
+            )
+        OpportunityFactory(
+            owner=owner, next_step="Later", next_step_due=today + dt.timedelta(days=30)
+        )
+
+        response = owner_client.get(self.url)
+
+        assert [o.next_step for o in response.context["due_steps"]] == ["Chase 6", "Chase 1"]
+        page = response.content.decode()
+        assert "Chase 6" in page
+        assert "Applied 6" in page  # named beside its step, though not in the stage's column
+        assert "Later" not in page
+
     def test_nudges_to_set_a_focus_when_there_is_none(self, owner_client):
         page = owner_client.get(self.url).content.decode()
 
@@ -292,11 +320,11 @@ class TestDashboard:
             MoneyAskFactory(plan=plan, outcome="moved")
             OfferFactory(opportunity=opportunity)
 
-        # One of them is the debrief reminders' query (councils_tags.debrief_reminders), two are
-        # the open red flags and where each offer-stage negotiation stands; three count the
-        # active opportunities by stage and fit, pick the first few of each stage and the steps
-        # due, in SQL, instead of loading every active opportunity.
-        with django_assert_max_num_queries(11):
+        # Session and user; the debrief reminders' query (councils_tags.debrief_reminders); the
+        # focus; the upcoming interviews and their people; the open red flags; where each
+        # offer-stage negotiation stands; and ONE plain query over the active opportunities for
+        # the counts by stage and fit, the first few of each stage and the steps due.
+        with django_assert_max_num_queries(9):
             response = owner_client.get(self.url)
 
         assert response.context["active_count"] == len(

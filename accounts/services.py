@@ -14,6 +14,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from councils.models import (
@@ -139,16 +140,18 @@ def export_filename(today: dt.date | None = None) -> str:
 
 def deletion_summary(*, user) -> dict:
     """What deleting the account takes with it, in numbers the confirmation page shows."""
-    owned = Council.objects.filter(owner=user).order_by("name", "pk")
+    owned = (
+        Council.objects.filter(owner=user)
+        .annotate(others=Count("memberships", filter=~Q(memberships__user=user)))
+        .order_by("name", "pk")
+    )
     return {
         "has_focus": Focus.objects.filter(owner=user).exists(),
         "opportunities": Opportunity.objects.filter(owner=user).count(),
         "debriefs": Debrief.objects.filter(owner=user).count(),
         "gratitude_entries": GratitudeEntry.objects.filter(owner=user).count(),
         "comments": Comment.objects.filter(author=user, deleted_at__isnull=True).count(),
-        "owned_councils": [
-            (council, council.memberships.exclude(user=user).count()) for council in owned
-        ],
+        "owned_councils": [(council, council.others) for council in owned],
         "other_councils": Council.objects.filter(memberships__user=user)
         .exclude(owner=user)
         .order_by("name", "pk"),
@@ -172,19 +175,23 @@ def _session_keys_of(user) -> list[str]:
     ]
 
 
-@transaction.atomic
 def delete_account(*, user) -> None:
     """Delete the user and everything that is theirs; other people's work stays.
 
     Councils the user started go with their shares and comments (the council was theirs);
     what the user wrote in other people's councils goes, but replies others wrote to the
     user's comments stay, moved up to the top of the same thread.
+
+    Their sessions are found before the write transaction (reading every stored session would
+    otherwise hold the database's write lock meanwhile) and ended after it; a session begun in
+    between belongs to a user who no longer exists, so it signs nobody in.
     """
     engine = import_module(settings.SESSION_ENGINE)
     session_keys = _session_keys_of(user)
-    Comment.objects.filter(parent__author=user).exclude(author=user).exclude(
-        share__council__owner=user
-    ).update(parent=None)
-    user.delete()
+    with transaction.atomic():
+        Comment.objects.filter(parent__author=user).exclude(author=user).exclude(
+            share__council__owner=user
+        ).update(parent=None)
+        user.delete()
     for key in session_keys:
         engine.SessionStore(session_key=key).delete()

@@ -35,7 +35,8 @@ def account_export(request: HttpRequest) -> HttpResponse:
 @reauthentication_required
 def account_delete(request: HttpRequest) -> HttpResponse:
     """Say what deleting takes with it (GET); delete the account once the email is typed (POST)."""
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    data = request.POST if request.method == "POST" else None  # an empty POST gets its errors
+    form = DeleteAccountForm(data, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.delete_account(user=request.user)
         logout(request)

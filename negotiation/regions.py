@@ -10,8 +10,10 @@ out of band with the server's sentence ("Added the objective …"), or, when the
 with errors, "Please fix the highlighted field." (see ``announce``).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -121,3 +123,23 @@ def save_with(form: BaseForm, write, **kwargs):
         else:
             form.add_error(None, error)
         return None
+
+
+def deleted_meanwhile(
+    request: HttpRequest, what: str, form_class: type[BaseForm], page: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """Editing a row deleted meanwhile (in another tab, say): a 404 that says so, with ``page``
+    as it is now, and gives back the text the user sent for it, so that nothing typed is lost."""
+    typed = []
+    if request.method == "POST":
+        for name, field in form_class.base_fields.items():
+            value = request.POST.get(name, "").strip()
+            if value and isinstance(field, forms.CharField) and not field.widget.is_hidden:
+                typed.append(f"{field.label or name.capitalize()}: {value}")
+    message = f"That {what} was deleted in another tab or on another device, so nothing was saved."
+    if typed:
+        message += " What you typed — " + " · ".join(typed)
+    messages.warning(request, message)
+    response = page()
+    response.status_code = 404
+    return response

@@ -5,12 +5,30 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Model, QuerySet
 from django.utils import timezone
 
 from negotiation import models
 from negotiation.asking import draft_collaborative_ask
-from negotiation.versioning import claim_version
+from negotiation.versioning import VersionedForm, claim_version
+
+
+def save_if_current(form: VersionedForm) -> Model | None:
+    """Save a valid model form if its row is still at the version the form was opened at.
+
+    Returns the saved row, or None when the form has errors or the save was refused; then the
+    form says why (``show_conflict``) and keeps what was typed.
+    """
+    if not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():
+            claim_version(form.instance, form.expected_version)
+            return form.save()
+    except ValidationError as error:
+        form.show_conflict(error)
+        return None
+
 
 # The job mission editor.
 
@@ -230,6 +248,12 @@ def record_offer(*, offer: models.Offer) -> bool:
 
     Returns True when the stage moved.
     """
+    # Serialise offers of one opportunity, so two posts at once cannot both pass the count.
+    list(
+        models.Opportunity.objects.select_for_update()
+        .filter(pk=offer.opportunity_id)
+        .values_list("pk")
+    )
     _check_room(
         models.Offer.objects.filter(opportunity_id=offer.opportunity_id),
         models.NegotiationPlan.MAX_OFFERS,

@@ -23,11 +23,9 @@ The design, the same for every edited row:
 from decimal import Decimal
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
-from django.http import HttpRequest
 from django.utils.formats import number_format
 
 CONFLICT_MESSAGE = (
@@ -158,35 +156,3 @@ class VersionedForm(forms.Form):
         data = self.data.copy()
         data["version"] = error.current.version
         self.data = data
-
-
-def save_if_current(form: VersionedForm) -> models.Model | None:
-    """Save a valid model form if its row is still at the version the form was opened at.
-
-    Returns the saved row, or None when the form has errors or the save was refused; then the
-    form says why (``show_conflict``) and keeps what was typed.
-    """
-    if not form.is_valid():
-        return None
-    try:
-        with transaction.atomic():
-            claim_version(form.instance, form.expected_version)
-            return form.save()
-    except ValidationError as error:
-        form.show_conflict(error)
-        return None
-
-
-def warn_deleted(request: HttpRequest, what: str, form_class: type[forms.BaseForm]) -> None:
-    """Say that the ``what`` being edited was deleted meanwhile (in another tab, say), and give
-    back the text the user sent for it, so that nothing they typed is lost."""
-    typed = []
-    if request.method == "POST":
-        for name, field in form_class.base_fields.items():
-            value = request.POST.get(name, "").strip()
-            if value and isinstance(field, forms.CharField) and not field.widget.is_hidden:
-                typed.append(f"{field.label or name.capitalize()}: {value}")
-    message = f"That {what} was deleted in another tab or on another device, so nothing was saved."
-    if typed:
-        message += " What you typed — " + " · ".join(typed)
-    messages.warning(request, message)

@@ -44,8 +44,7 @@ from negotiation.permissions import (
     get_objective_for,
     get_question_for,
 )
-from negotiation.regions import focus_on, form_data, render_region, save_with
-from negotiation.versioning import save_if_current, warn_deleted
+from negotiation.regions import deleted_meanwhile, focus_on, form_data, render_region, save_with
 
 TEMPLATE = "negotiation/mission_edit.html"
 REGIONS = ("mission-summary", "objectives", "questions", "share-link")
@@ -88,13 +87,9 @@ def _saved(
 
 
 def _deleted(request: HttpRequest, pk: int, what: str, form_class) -> HttpResponse:
-    """Editing a row deleted meanwhile (in another tab, say): a 404 that says so, with the
-    editor as it is now and the text the user sent."""
+    """Editing a row deleted meanwhile: the editor as it is now, saying so."""
     mission = get_mission_for(request.user, pk)
-    warn_deleted(request, what, form_class)
-    response = _respond(request, mission, None)
-    response.status_code = 404
-    return response
+    return deleted_meanwhile(request, what, form_class, lambda: _respond(request, mission, None))
 
 
 def _direction(request: HttpRequest) -> str | None:
@@ -117,7 +112,7 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _respond(request, mission, request.htmx.target)
     form = MissionSummaryForm(request.POST, instance=mission, auto_id="mission-%s")
-    if save_if_current(form):
+    if services.save_if_current(form):
         return _saved(
             request,
             mission,
@@ -161,7 +156,7 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
     form = ObjectiveForm(
         form_data(request), instance=objective, auto_id=f"objective-{objective.pk}-%s"
     )
-    if save_if_current(form):
+    if services.save_if_current(form):
         return _saved(
             request,
             objective.mission,
@@ -250,7 +245,7 @@ def key_result_edit(request: HttpRequest, pk: int, key_result_pk: int) -> HttpRe
     auto_id = f"key-result-{key_result.pk}-%s"
     form = KeyResultForm(form_data(request), instance=key_result, auto_id=auto_id)
     mission = key_result.objective.mission
-    if save_if_current(form):
+    if services.save_if_current(form):
         return _saved(
             request,
             mission,
@@ -330,7 +325,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
         mission=question.mission,
         auto_id=f"question-{question.pk}-%s",
     )
-    if save_if_current(form):
+    if services.save_if_current(form):
         return _saved(
             request,
             question.mission,

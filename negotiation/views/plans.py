@@ -64,8 +64,7 @@ from negotiation.permissions import (
     get_red_flag_for,
     get_success_ask_for,
 )
-from negotiation.regions import focus_on, form_data, render_region, save_with
-from negotiation.versioning import warn_deleted
+from negotiation.regions import deleted_meanwhile, focus_on, form_data, render_region, save_with
 from negotiation.views.offers import offers_context
 
 TEMPLATE = "negotiation/plan_detail.html"
@@ -175,13 +174,9 @@ def _saved(
 
 
 def _deleted(request: HttpRequest, pk: int, what: str, form_class) -> HttpResponse:
-    """Editing a row deleted meanwhile (in another tab, say): a 404 that says so, with the
-    plan as it is now and the text the user sent."""
+    """Editing a row deleted meanwhile: the plan as it is now, saying so."""
     plan = get_plan_for(request.user, pk)
-    warn_deleted(request, what, form_class)
-    response = _respond(request, plan, None)
-    response.status_code = 404
-    return response
+    return deleted_meanwhile(request, what, form_class, lambda: _respond(request, plan, None))
 
 
 def _flag_raised(message: str, flag) -> str:

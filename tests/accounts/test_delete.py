@@ -114,6 +114,14 @@ class TestAccountDelete:
         assert b"This field is required." in response.content
         assert get_user_model().objects.filter(pk=people["alice"].pk).exists()
 
+    def test_a_post_with_no_fields_at_all_says_what_is_missing(self, people):
+        client = ready_to_delete(people["alice"])
+
+        response = client.post("/account/delete/", {})
+
+        assert b"This field is required." in response.content
+        assert get_user_model().objects.filter(pk=people["alice"].pk).exists()
+
     def test_without_a_fresh_password_nothing_is_deleted(self, people):
         client = signed_in_client(people["alice"])
 

@@ -38,7 +38,8 @@ _cleaner = nh3.Cleaner(
 
 # A pure function of the text, and a comment is read far more often than written: a thread of
 # 50 comments spent most of its render time here (Python-Markdown builds a parser per call).
-@functools.lru_cache(maxsize=4096)
+# At most ~1,000 bodies of up to 5,000 characters (and their HTML) per worker.
+@functools.lru_cache(maxsize=1024)
 def render_markdown(text: str) -> SafeString:
     """Render a member's markdown to HTML that is safe to put in any page or email."""
     html = markdown_lib.markdown(

@@ -61,3 +61,24 @@
     box.scrollIntoView({ block: "nearest" });
   });
 })();
+
+// A save in one region also refreshes others out of band (the questions list shows objective
+// titles). A region holding a field the user has changed and not sent keeps it as it is: its
+// labels may lag until the next save there, but nothing typed is thrown away.
+(function () {
+  "use strict";
+  function changed(field) {
+    if (field.type === "hidden" || field.type === "submit" || field.type === "button") return false;
+    if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
+    if (field.tagName === "SELECT") {
+      return Array.prototype.some.call(field.options, function (option) {
+        return option.selected !== option.defaultSelected;
+      });
+    }
+    return field.value !== field.defaultValue;
+  }
+  document.body.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var fields = event.detail.target.querySelectorAll("input, textarea, select");
+    if (Array.prototype.some.call(fields, changed)) event.detail.shouldSwap = false;
+  });
+})();

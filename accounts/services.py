@@ -1,7 +1,7 @@
 """A user's whole account: everything they keep here, to take away (export) or to erase (delete).
 
 ``OWN_ROWS`` says, for every model of our apps, which of its rows are the user's. The export
-walks it, and tests/accounts/test_export.py fails when a model of negotiation or councils is
+walks it, and tests/accounts/test_export.py fails when a model of any domain app is
 missing from it, so new data can't quietly stay out of a user's export.
 """
 
@@ -27,24 +27,9 @@ from councils.models import (
     NotificationPreference,
     Share,
 )
-from negotiation.models import (
-    Conversation,
-    Focus,
-    Interview,
-    KeyResult,
-    Mission,
-    MoneyAsk,
-    NegotiationPlan,
-    Objective,
-    Offer,
-    Opportunity,
-    Person,
-    Question,
-    RedFlag,
-    ShareLink,
-    StageChange,
-    SuccessAsk,
-)
+from missions.models import KeyResult, Mission, Objective, Question, ShareLink
+from negotiation.models import Conversation, MoneyAsk, NegotiationPlan, Offer, RedFlag, SuccessAsk
+from opportunities.models import Focus, Interview, Opportunity, Person, StageChange
 
 EXPORT_FORMAT = "jobmission-export/1"
 

@@ -120,7 +120,7 @@ def time_pdfs(mission) -> tuple[float, float]:
 
     import weasyprint
 
-    from negotiation.pdf import render_mission_pdf
+    from missions.pdf import render_mission_pdf
 
     def median_of(fn, runs=7):
         fn()  # warm: fonts, imports, caches
@@ -222,7 +222,7 @@ def main() -> None:
     progress(f"Seeding {args.opportunities} opportunities, 20 missions, 2 councils…")
     user, ids = seed(args.opportunities)
 
-    from negotiation.models import Mission
+    from missions.models import Mission
 
     pages = [
         ("healthz", "/healthz"),

@@ -10,18 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from councils.models import Comment, Council, Membership, Share
-from negotiation.models import (
-    Fit,
-    Focus,
-    Horizon,
-    KeyResult,
-    Mission,
-    NegotiationPlan,
-    Objective,
-    Opportunity,
-    Question,
-    Stage,
-)
+from missions.models import Horizon, KeyResult, Mission, Objective, Question
+from negotiation.models import NegotiationPlan
+from opportunities.models import Fit, Focus, Opportunity, Stage
 
 MISSIONS = 20
 COMMENTS = 200

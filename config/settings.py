@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "inplace",
+    "opportunities",
+    "missions",
     "negotiation",
     "councils",
     "accounts",
@@ -82,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # templates/bootstrap5/field.html: crispy's plain fields, rendered in Python.
-            "libraries": {"fast_fields": "config.form_rendering"},
+            "libraries": {"fast_fields": "inplace.form_rendering"},
         },
     },
 ]
@@ -126,7 +129,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "dashboard"
-ACCOUNT_ADAPTER = "councils.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
@@ -179,7 +182,7 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Inputs, textareas and selects rendered in Python, the same markup (see the module).
-FORM_RENDERER = "config.form_rendering.FastWidgetRenderer"
+FORM_RENDERER = "inplace.form_rendering.FastWidgetRenderer"
 
 # Browser-side protection.
 SECURE_CSP = {

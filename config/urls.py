@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("", include("opportunities.urls")),
+    path("", include("missions.urls")),
     path("", include("negotiation.urls")),
     path("", include("councils.urls")),
 ]

@@ -16,13 +16,9 @@ from councils.models import (
     GratitudeEntry,
     Share,
 )
-from negotiation.forms import (
-    DATE_INPUT,
-    DATETIME_LOCAL_INPUT,
-    RowsChoiceField,
-    check_plausible_date,
-)
-from negotiation.models import Interview, KeyResult, Objective, Opportunity
+from inplace.fields import DATE_INPUT, DATETIME_LOCAL_INPUT, RowsChoiceField, check_plausible_date
+from missions.models import KeyResult, Objective
+from opportunities.models import Interview, Opportunity
 
 # Debriefs and the gratitude house.
 

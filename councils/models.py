@@ -10,15 +10,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from negotiation.models import (
-    Focus,
-    Interview,
-    KeyResult,
-    Mission,
-    NegotiationPlan,
-    Objective,
-    Opportunity,
-)
+from missions.models import KeyResult, Mission, Objective
+from negotiation.models import NegotiationPlan
+from opportunities.models import Focus, Interview, Opportunity
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
 

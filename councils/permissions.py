@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from config.tokens import digest_token
 from councils.models import (
     Comment,
     Council,
@@ -21,7 +22,7 @@ from councils.models import (
     Share,
 )
 from councils.shares import SHARE_RELATED
-from negotiation.models import Interview, digest_token
+from opportunities.models import Interview
 
 
 def get_council_for(user, pk: int, *, manage: bool = False) -> Council:

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from config.tokens import digest_token
 from councils import emails
 from councils.models import (
     INVITATION_LIFETIME,
@@ -26,7 +27,6 @@ from councils.models import (
 )
 from councils.permissions import may_accept_invitation
 from councils.shares import item_owner_id, share_field, shares_of
-from negotiation.models import digest_token
 
 # Councils and their members.
 

@@ -9,7 +9,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from councils.models import Comment, Council, Debrief, Share
-from negotiation.models import Focus, Mission, NegotiationPlan
+from missions.models import Mission
+from negotiation.models import NegotiationPlan
+from opportunities.models import Focus
 
 # Model of the item → the Share field that points at it.
 SHARE_FIELDS = {Focus: "focus", Mission: "mission", NegotiationPlan: "plan", Debrief: "debrief"}

@@ -13,7 +13,8 @@ from django.urls import reverse
 from councils.forms import CommentEditForm, CommentForm
 from councils.models import Comment, Share
 from councils.shares import SHARE_RELATED, share_field, share_title, shares_of, thread_url
-from negotiation.models import Focus, Objective
+from missions.models import Objective
+from opportunities.models import Focus
 
 
 def member_name(user) -> str:

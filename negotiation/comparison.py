@@ -22,9 +22,9 @@ from negotiation.models import (
     MoneyAsk,
     Offer,
     RedFlag,
-    Stage,
     SuccessAsk,
 )
+from opportunities.models import Stage
 
 # An opportunity the user has said no to, or walked away from, has no offer to weigh.
 CLOSED_STAGES = (Stage.DECLINED, Stage.WITHDRAWN)

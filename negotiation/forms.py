@@ -1,452 +1,35 @@
-"""Forms of the negotiation app. Every form lists its fields explicitly."""
+"""Forms of the negotiation plan and its offers. Every form lists its fields explicitly."""
 
 import datetime as dt
-import re
-from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 
-from negotiation import models
-from negotiation.versioning import VersionedForm
-
-# The job mission editor.
-
-
-class MissionSummaryForm(VersionedForm, forms.ModelForm):
-    """The purpose of the role and what the user will own, in their own words."""
-
-    class Meta:
-        model = models.Mission
-        fields = ["purpose", "responsibilities", "include_questions"]
-        widgets = {
-            "purpose": forms.Textarea(
-                attrs={
-                    "rows": 3,
-                    "placeholder": "e.g. Make the developer platform a reason customers stay.",
-                }
-            ),
-            "responsibilities": forms.Textarea(
-                attrs={
-                    "rows": 5,
-                    "placeholder": "e.g. The platform roadmap, a team of three PMs, "
-                    "the partnership with engineering leadership…",
-                }
-            ),
-        }
-        help_texts = {
-            "purpose": "Why this role exists, as you understand it: the problem it solves.",
-            "responsibilities": "What you will own and with whom. One item per line reads well.",
-            "include_questions": "Showing your questions signals you came prepared. "
-            "Turn this off to keep them for the conversation.",
-        }
-
-
-class ObjectiveForm(VersionedForm, forms.ModelForm):
-    """One objective: an outcome, not a task."""
-
-    class Meta:
-        model = models.Objective
-        fields = ["title"]
-        labels = {"title": "Objective"}
-        widgets = {
-            "title": forms.TextInput(
-                attrs={"placeholder": "e.g. Make onboarding a reason teams choose us"}
-            )
-        }
-        help_texts = {"title": "An outcome you want to reach, not a list of tasks."}
-        error_messages = {"title": {"required": "Write the outcome you want, in a few words."}}
-
-
-class ObjectiveCreateForm(ObjectiveForm):
-    """A new objective, added at the end of the mission."""
-
-    version = None
-
-    class Meta(ObjectiveForm.Meta):
-        labels = {"title": "New objective"}
-
-
-class KeyResultCreateForm(forms.ModelForm):
-    """A new key result: what will be measurably true, and by when."""
-
-    class Meta:
-        model = models.KeyResult
-        fields = ["description", "target", "horizon"]
-        labels = {"description": "Key result", "horizon": "Horizon"}
-        error_messages = {
-            "description": {"required": "Say what will be measurably different."},
-            "target": {"required": "Add a number or a before and after, e.g. 3 days to 1 hour."},
-        }
-        widgets = {
-            "description": forms.TextInput(
-                attrs={"placeholder": "e.g. Time for a new team to ship its first deploy"}
-            ),
-            "target": forms.TextInput(attrs={"placeholder": "e.g. from 3 days to under 1 hour"}),
-        }
-
-
-class KeyResultForm(VersionedForm, KeyResultCreateForm):
-    """A key result with the hiring manager's reaction to it."""
-
-    class Meta(KeyResultCreateForm.Meta):
-        fields = ["description", "target", "horizon", "status", "manager_note"]
-        labels = {**KeyResultCreateForm.Meta.labels, "status": "Status"}
-        widgets = {
-            **KeyResultCreateForm.Meta.widgets,
-            "manager_note": forms.Textarea(attrs={"rows": 2}),
-        }
-        help_texts = {"manager_note": "Their words, while you still remember them."}
-
-
-class QuestionCreateForm(forms.ModelForm):
-    """A question for the hiring team, optionally tied to one of this mission's objectives."""
-
-    class Meta:
-        model = models.Question
-        fields = ["text", "objective"]
-        labels = {"text": "New question", "objective": "About"}
-        error_messages = {
-            "text": {"required": "Write your question first."},
-            "objective": {"invalid_choice": "Choose one of this mission's objectives."},
-        }
-        widgets = {
-            "text": forms.Textarea(
-                attrs={
-                    "rows": 2,
-                    "placeholder": "e.g. What would make you say, a year from now, "
-                    "that this hire worked out?",
-                }
-            ),
-        }
-
-    def __init__(self, *args, mission: models.Mission, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        objective = self.fields["objective"]
-        objective.queryset = mission.objectives.all()
-        objective.empty_label = "The role in general"
-
-
-class QuestionForm(VersionedForm, QuestionCreateForm):
-    """A question with the answer the hiring team gave."""
-
-    class Meta(QuestionCreateForm.Meta):
-        fields = ["text", "objective", "answer"]
-        labels = {"text": "Question", "objective": "About", "answer": "What I heard"}
-        widgets = {
-            **QuestionCreateForm.Meta.widgets,
-            "answer": forms.Textarea(attrs={"rows": 2}),
-        }
-        help_texts = {"answer": "A sentence or two, while you still remember it."}
-
-
-# Focus, opportunities, their people and interviews.
-
-DATE_INPUT = "%Y-%m-%d"
-DATETIME_LOCAL_INPUT = "%Y-%m-%dT%H:%M"
-EARLIEST_DATE = dt.date(2000, 1, 1)
-LATEST_YEARS_AHEAD = 5
-
-
-def check_plausible_date(value: dt.date) -> None:
-    """Refuse dates a job search cannot mean (a typo in the year, usually)."""
-    latest = timezone.localdate() + dt.timedelta(days=365 * LATEST_YEARS_AHEAD)
-    if value < EARLIEST_DATE:
-        raise forms.ValidationError("That date is long past. Check the year.")
-    if value > latest:
-        raise forms.ValidationError(
-            f"That date is more than {LATEST_YEARS_AHEAD} years away. Check the year."
-        )
-
-
-class FocusForm(forms.ModelForm):
-    """The candidate-market-fit statement, what the user looks for, and their limits."""
-
-    class Meta:
-        model = models.Focus
-        fields = [
-            "attribute_1",
-            "attribute_2",
-            "attribute_3",
-            "attribute_4",
-            "target_roles",
-            "level",
-            "industries",
-            "locations",
-            "must_haves",
-            "deal_breakers",
-            "full_name",
-            "contact",
-        ]
-        labels = {
-            "attribute_1": "What you do",
-            "attribute_2": "Where you do it best",
-            "attribute_3": "What you bring",
-            "attribute_4": "Anything else that defines the fit (optional)",
-            "level": "Level",
-            "must_haves": "Must-haves",
-            "deal_breakers": "Deal-breakers",
-        }
-        help_texts = {
-            "attribute_1": "The role and the domain, in a phrase.",
-            "attribute_2": "The kind of company, stage or team where you thrive.",
-            "attribute_3": "The result people hire you for, not a list of skills.",
-            "attribute_4": "A fourth attribute only if it sharpens the picture.",
-            "target_roles": "Titles you would accept, separated by commas.",
-            "industries": "Separated by commas.",
-            "locations": "Cities, regions, or remote.",
-            "must_haves": "One per line. Without these you say no, kindly.",
-            "deal_breakers": "One per line. Seeing one of these ends the conversation.",
-        }
-        widgets = {
-            "attribute_1": forms.TextInput(
-                attrs={"placeholder": "e.g. Product leader for B2B developer tools"}
-            ),
-            "attribute_2": forms.TextInput(
-                attrs={"placeholder": "e.g. Series B–D companies with 100–500 people"}
-            ),
-            "attribute_3": forms.TextInput(
-                attrs={"placeholder": "e.g. I turn platform debt into shipping speed"}
-            ),
-            "attribute_4": forms.TextInput(
-                attrs={"placeholder": "e.g. Teams that work remote-first across Europe"}
-            ),
-            "target_roles": forms.TextInput(
-                attrs={"placeholder": "e.g. Head of Product, Director of Product"}
-            ),
-            "industries": forms.TextInput(
-                attrs={"placeholder": "e.g. Developer tools, infrastructure"}
-            ),
-            "locations": forms.TextInput(attrs={"placeholder": "e.g. Berlin or remote (EU)"}),
-            "must_haves": forms.Textarea(
-                attrs={"rows": 3, "placeholder": "e.g. A seat at the leadership table"}
-            ),
-            "deal_breakers": forms.Textarea(
-                attrs={"rows": 3, "placeholder": "e.g. No budget for the platform"}
-            ),
-            "full_name": forms.TextInput(
-                attrs={"placeholder": "e.g. Alex Rivera", "autocomplete": "name"}
-            ),
-            "contact": forms.TextInput(
-                attrs={"placeholder": "e.g. alex@example.com · linkedin.com/in/alexrivera"}
-            ),
-        }
-
-
-class OpportunityForm(forms.ModelForm):
-    """One company and role: what it is, where it stands, how well it fits."""
-
-    class Meta:
-        model = models.Opportunity
-        fields = [
-            "company",
-            "role",
-            "posting_url",
-            "location",
-            "stage",
-            "fit",
-            "next_step",
-            "next_step_due",
-            "posting_text",
-            "notes",
-        ]
-        labels = {"posting_text": "The posting, pasted", "fit": "How well does it fit your focus?"}
-        help_texts = {
-            "posting_url": "Where you found it, so you can read it again before the interview.",
-            "posting_text": "Postings disappear once the role is filled. Keep a copy here.",
-            "next_step": "The very next thing you will do, in a few words.",
-            "notes": "Anything worth remembering: who referred you, what you heard.",
-        }
-        widgets = {
-            "company": forms.TextInput(attrs={"placeholder": "e.g. Acme Cloud"}),
-            "role": forms.TextInput(attrs={"placeholder": "e.g. Director of Product, Platform"}),
-            "posting_url": forms.URLInput(attrs={"placeholder": "https://…"}),
-            "location": forms.TextInput(attrs={"placeholder": "e.g. Berlin, hybrid"}),
-            "fit": forms.RadioSelect,
-            "next_step": forms.TextInput(
-                attrs={"placeholder": "e.g. Ask Dana for an intro to the hiring manager"}
-            ),
-            "next_step_due": forms.DateInput(format=DATE_INPUT, attrs={"type": "date"}),
-            "posting_text": forms.Textarea(attrs={"rows": 8}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is None:
-            # A new opportunity gets an honest, deliberate rating, not a pre-ticked default.
-            self.initial.pop("fit", None)
-            self.fields["fit"].initial = None
-            self.fields["fit"].error_messages["required"] = (
-                "Rate how well it fits your focus: strong, partial or off-focus."
-            )
-
-    def clean_next_step_due(self) -> dt.date | None:
-        due = self.cleaned_data.get("next_step_due")
-        if due:
-            check_plausible_date(due)
-        return due
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if cleaned.get("next_step_due") and not cleaned.get("next_step"):
-            self.add_error("next_step", "Say what the next step is, so the date means something.")
-        return cleaned
-
-
-class OpportunityStageForm(forms.Form):
-    """The quick stage change on an opportunity's page."""
-
-    stage = forms.ChoiceField(label="Move to", choices=models.Stage.choices)
-
-
-class PersonForm(forms.ModelForm):
-    """Someone the user deals with at the company."""
-
-    class Meta:
-        model = models.Person
-        fields = ["name", "role", "email", "notes"]
-        widgets = {
-            "name": forms.TextInput(attrs={"placeholder": "e.g. Dana Lee", "autocomplete": "off"}),
-            "email": forms.EmailInput(
-                attrs={"placeholder": "dana@company.example", "autocomplete": "off"}
-            ),
-            "notes": forms.Textarea(
-                attrs={"rows": 2, "placeholder": "e.g. Met at a meetup; cares about onboarding"}
-            ),
-        }
-
-
-# The largest id a 64-bit integer column holds: PostgreSQL's bigint and SQLite's INTEGER.
-LARGEST_ID = 2**63 - 1
-
-
-class RowsChoiceField(forms.ModelMultipleChoiceField):
-    """Several rows ticked in a list; an id no database can hold is an invalid choice.
-
-    Django checks each id on its own, then reads them all with one ``pk__in`` query, which
-    SQLite cannot run with an integer beyond 64 bits (OverflowError, a server error).
-    """
-
-    def _check_values(self, value):
-        for pk in value:
-            try:
-                too_large = abs(int(str(pk))) > LARGEST_ID
-            except ValueError:
-                continue  # not a number: Django's own check says so
-            if too_large:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
-
-
-class InterviewForm(forms.ModelForm):
-    """One interview; the people are chosen among this opportunity's people only."""
-
-    class Meta:
-        model = models.Interview
-        fields = ["scheduled_at", "kind", "channel", "people", "notes"]
-        field_classes = {"people": RowsChoiceField}
-        labels = {"people": "With whom"}
-        widgets = {
-            "scheduled_at": forms.DateTimeInput(
-                format=DATETIME_LOCAL_INPUT, attrs={"type": "datetime-local"}
-            ),
-            "people": forms.CheckboxSelectMultiple,
-            "notes": forms.Textarea(
-                attrs={"rows": 2, "placeholder": "e.g. Walk them through the mission PDF"}
-            ),
-        }
-        error_messages = {
-            "people": {"invalid_choice": "Choose people from this opportunity only."},
-        }
-
-    def __init__(self, *args, opportunity: models.Opportunity, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["scheduled_at"].input_formats = [DATETIME_LOCAL_INPUT, "%Y-%m-%d %H:%M"]
-        self.fields["people"].queryset = opportunity.people.all()
-
-    def clean_scheduled_at(self) -> dt.datetime:
-        scheduled_at = self.cleaned_data["scheduled_at"]
-        check_plausible_date(timezone.localtime(scheduled_at).date())
-        return scheduled_at
-
-
-# Offers: every figure a person types is checked, with a message that says what to fix.
-
-THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
-AMOUNT_ERRORS = {
-    "required": "Enter the amount, e.g. 185000.",
-    "invalid": "Enter a plain number, like 185000 or 185,000.50 — no currency sign.",
-    "min_value": "This can't be negative.",
-    "max_value": "That is more than 1,000,000,000. Check for an extra zero.",
-    "max_digits": "That is more than 1,000,000,000. Check for an extra zero.",
-    "max_whole_digits": "That is more than 1,000,000,000. Check for an extra zero.",
-    "max_decimal_places": "Use at most two decimals, like 1250.50.",
-}
-
-
-class AmountField(forms.DecimalField):
-    """A non-negative number typed by a person; "185,000" and "185 000" are read as 185000.
-
-    A text input, not type=number: a browser empties a number field it cannot parse, and the
-    user would lose what they typed.
-    """
-
-    widget = forms.TextInput
-    default_error_messages = AMOUNT_ERRORS
-
-    def __init__(self, *, max_value=models.MAX_AMOUNT, max_digits=12, decimal_places=2, **kwargs):
-        kwargs.pop("min_value", None)
-        super().__init__(
-            min_value=Decimal(0),
-            max_value=max_value,
-            max_digits=max_digits,
-            decimal_places=decimal_places,
-            **kwargs,
-        )
-        self.widget.attrs.update(inputmode="decimal", autocomplete="off")
-
-    def prepare_value(self, value):
-        """Show a stored 185000.00 as 185000 and 8.5000 as 8.5: as a person would type it."""
-        if isinstance(value, Decimal) and value.is_finite():
-            return f"{value.normalize():f}"
-        return super().prepare_value(value)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"[\s\u00a0\u202f]", "", value)
-            if THOUSANDS.match(value):
-                value = value.replace(",", "")
-        return super().to_python(value)
-
-    def run_validators(self, value) -> None:
-        """One message per field: the first rule the number breaks."""
-        try:
-            super().run_validators(value)
-        except forms.ValidationError as error:
-            raise forms.ValidationError(error.error_list[:1]) from None
-
-
-class PercentField(AmountField):
-    """A percentage from 0 to 200, e.g. a bonus target."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(max_value=Decimal(200), **kwargs)
-
-
-class WholeNumberField(forms.IntegerField):
-    """A small whole number (years, months) in a text input that keeps what was typed."""
-
-    widget = forms.TextInput
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.widget.attrs.update(inputmode="numeric", autocomplete="off")
-
+from inplace.fields import (
+    DATE_INPUT,
+    MAX_AMOUNT,
+    AmountField,
+    PercentField,
+    RowsChoiceField,
+    WholeNumberField,
+    check_plausible_date,
+    show_whole_amounts,
+)
+from inplace.versions import VersionedForm
+from missions.models import Objective
+from negotiation.models import (
+    CURRENCIES,
+    AskStatus,
+    Conversation,
+    ConversationChannel,
+    MoneyAsk,
+    MoneyAskOutcome,
+    NegotiationPlan,
+    Offer,
+    RedFlag,
+    SuccessAsk,
+)
+from opportunities.models import Opportunity, Stage
 
 OFFER_AMOUNTS = ("base_salary", "equity_grant_value", "sign_on_bonus")
 EQUITY_FIELDS = ("equity_grant_value", "equity_units", "equity_unit_price")
@@ -456,7 +39,7 @@ class OfferForm(forms.ModelForm):
     """One version of an offer, in full; the app works out the yearly totals."""
 
     class Meta:
-        model = models.Offer
+        model = Offer
         fields = [
             "version",
             "received_on",
@@ -546,7 +129,7 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["currency"].choices = [("", "Choose…"), *models.CURRENCIES]
+        self.fields["currency"].choices = [("", "Choose…"), *CURRENCIES]
 
     def clean_received_on(self) -> dt.date:
         received_on = self.cleaned_data["received_on"]
@@ -584,7 +167,7 @@ class OfferForm(forms.ModelForm):
             self.add_error("equity_unit_price", "Add the price per unit, so the units count.")
         elif price is not None and units is None:
             self.add_error("equity_units", "Add how many units the grant has.")
-        elif units is not None and units * price > models.MAX_AMOUNT:
+        elif units is not None and units * price > MAX_AMOUNT:
             self.add_error(
                 "equity_units", "Units × price is more than 1,000,000,000. Check both numbers."
             )
@@ -595,14 +178,6 @@ class OfferForm(forms.ModelForm):
 NOT_DISCUSSED = "not_discussed"
 
 
-def show_whole_amounts(form: forms.BaseForm, names) -> None:
-    """Show a stored 185000.00 as 185000 in an unbound form: cents only when there are some."""
-    for name in names:
-        value = form.initial.get(name)
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            form.initial[name] = str(value.quantize(Decimal(1)))
-
-
 class SuccessAskCreateForm(forms.ModelForm):
     """A new success ask: what the user needs to hit an objective of their mission."""
 
@@ -610,7 +185,7 @@ class SuccessAskCreateForm(forms.ModelForm):
     field_order = ["description", "category", "objective", "priority", "amount", "currency"]
 
     class Meta:
-        model = models.SuccessAsk
+        model = SuccessAsk
         fields = ["category", "description", "objective", "priority", "amount", "currency"]
         field_classes = {"amount": AmountField}
         labels = {
@@ -636,12 +211,12 @@ class SuccessAskCreateForm(forms.ModelForm):
             "currency": {"invalid_choice": "Choose a currency from the list (e.g. USD or EUR)."},
         }
 
-    def __init__(self, *args, opportunity: models.Opportunity, **kwargs) -> None:
+    def __init__(self, *args, opportunity: Opportunity, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         objective = self.fields["objective"]
-        objective.queryset = models.Objective.objects.filter(mission__opportunity=opportunity)
+        objective.queryset = Objective.objects.filter(mission__opportunity=opportunity)
         objective.empty_label = "Not tied to one objective"
-        self.fields["currency"].choices = [("", "—"), *models.CURRENCIES]
+        self.fields["currency"].choices = [("", "—"), *CURRENCIES]
         show_whole_amounts(self, ["amount"])
 
     def clean(self) -> dict:
@@ -670,7 +245,7 @@ class SuccessAskForm(VersionedForm, SuccessAskCreateForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        declined = cleaned.get("status") == models.AskStatus.DECLINED
+        declined = cleaned.get("status") == AskStatus.DECLINED
         if cleaned.get("would_not_discuss") and not declined:
             self.add_error(
                 "would_not_discuss",
@@ -686,9 +261,9 @@ class AskStatusForm(forms.Form):
     status = forms.ChoiceField(
         label="Status",
         choices=[
-            *models.AskStatus.choices[:4],
+            *AskStatus.choices[:4],
             (NOT_DISCUSSED, "Would not discuss"),
-            *models.AskStatus.choices[4:],
+            *AskStatus.choices[4:],
         ],
         error_messages={"invalid_choice": "Choose a status from the list."},
     )
@@ -696,7 +271,7 @@ class AskStatusForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         if cleaned.get("status") == NOT_DISCUSSED:
-            cleaned.update(status=models.AskStatus.DECLINED, would_not_discuss=True)
+            cleaned.update(status=AskStatus.DECLINED, would_not_discuss=True)
         else:
             cleaned["would_not_discuss"] = False
         return cleaned
@@ -706,7 +281,7 @@ class RedFlagForm(forms.ModelForm):
     """A warning sign about the employer, noted by hand."""
 
     class Meta:
-        model = models.RedFlag
+        model = RedFlag
         fields = ["title", "explanation"]
         labels = {"title": "What you noticed", "explanation": "Why it worries you (optional)"}
         widgets = {
@@ -722,7 +297,7 @@ class RedFlagResolveForm(forms.ModelForm):
     """Closing a red flag, with a note on what changed."""
 
     class Meta:
-        model = models.RedFlag
+        model = RedFlag
         fields = ["resolution_note"]
         labels = {"resolution_note": "What changed"}
         widgets = {
@@ -755,7 +330,7 @@ class ConversationForm(VersionedForm, forms.ModelForm):
     """One negotiation conversation; the people are this opportunity's people only."""
 
     class Meta:
-        model = models.Conversation
+        model = Conversation
         fields = ["happened_on", "channel", "people", "about_success", "summary", "outcomes"]
         field_classes = {"people": RowsChoiceField}
         labels = {
@@ -783,7 +358,7 @@ class ConversationForm(VersionedForm, forms.ModelForm):
             "summary": {"required": "Write a line or two about what was said."},
         }
 
-    def __init__(self, *args, opportunity: models.Opportunity, **kwargs) -> None:
+    def __init__(self, *args, opportunity: Opportunity, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = opportunity.people.all()
         if not self.instance.pk and not self.is_bound:
@@ -802,14 +377,14 @@ class ConversationForm(VersionedForm, forms.ModelForm):
     def chose_email(self) -> bool:
         """Whether the form, as typed or as saved, says the conversation was by email."""
         value = self.data.get("channel") if self.is_bound else self.instance.channel
-        return value == models.ConversationChannel.EMAIL
+        return value == ConversationChannel.EMAIL
 
 
 class MoneyAskForm(VersionedForm, forms.ModelForm):
     """The money ask: targets, the walk-away number, deal-breakers, honest reasons, the script."""
 
     class Meta:
-        model = models.MoneyAsk
+        model = MoneyAsk
         fields = [
             "currency",
             "target_base",
@@ -857,11 +432,11 @@ class MoneyAskForm(VersionedForm, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, plan: models.NegotiationPlan, **kwargs) -> None:
+    def __init__(self, *args, plan: NegotiationPlan, **kwargs) -> None:
         # The targets, reasons and script are the plan's own fields: the plan's version guards
         # them, also before the money ask row exists.
         super().__init__(*args, version=plan.version, **kwargs)
-        self.fields["currency"].choices = [("", "Choose…"), *models.CURRENCIES]
+        self.fields["currency"].choices = [("", "Choose…"), *CURRENCIES]
         show_whole_amounts(self, ["target_base", "target_total", "walk_away"])
 
     def clean(self) -> dict:
@@ -886,7 +461,7 @@ class MoneyAskOutcomeForm(VersionedForm, forms.ModelForm):
     """How the money ask went: when, for how much, and what they offered before and after."""
 
     class Meta:
-        model = models.MoneyAsk
+        model = MoneyAsk
         fields = ["asked_on", "asked_amount", "offered_before", "offered_after", "outcome"]
         field_classes = {
             name: AmountField for name in ("asked_amount", "offered_before", "offered_after")
@@ -906,9 +481,9 @@ class MoneyAskOutcomeForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [
-            (models.MoneyAskOutcome.NOT_YET, "Not asked yet, or no answer yet"),
-            (models.MoneyAskOutcome.MOVED, "They moved"),
-            (models.MoneyAskOutcome.HELD, "They held firm"),
+            (MoneyAskOutcome.NOT_YET, "Not asked yet, or no answer yet"),
+            (MoneyAskOutcome.MOVED, "They moved"),
+            (MoneyAskOutcome.HELD, "They held firm"),
         ]
         show_whole_amounts(self, ["asked_amount", "offered_before", "offered_after"])
 
@@ -926,18 +501,18 @@ class MoneyAskOutcomeForm(VersionedForm, forms.ModelForm):
         cleaned = super().clean()
         outcome = cleaned.get("outcome")
         before, after = cleaned.get("offered_before"), cleaned.get("offered_after")
-        answered = outcome in (models.MoneyAskOutcome.MOVED, models.MoneyAskOutcome.HELD)
+        answered = outcome in (MoneyAskOutcome.MOVED, MoneyAskOutcome.HELD)
         if answered and not cleaned.get("asked_on") and "asked_on" not in self.errors:
             self.add_error("asked_on", "When did you ask? A date is enough.")
         if before is None or after is None:
             return cleaned
-        if outcome == models.MoneyAskOutcome.MOVED and after <= before:
+        if outcome == MoneyAskOutcome.MOVED and after <= before:
             self.add_error(
                 "offered_after",
                 "They moved means the offer went up. If it stayed the same, "
                 "choose “They held firm”.",
             )
-        elif outcome == models.MoneyAskOutcome.HELD and after > before:
+        elif outcome == MoneyAskOutcome.HELD and after > before:
             self.add_error("outcome", "The offer went up after you asked: that counts as moved.")
         return cleaned
 
@@ -948,8 +523,7 @@ class PlanStageForm(forms.Form):
     stage = forms.ChoiceField(
         label="Move to",
         choices=[
-            (stage, models.Stage(stage).label)
-            for stage in (models.Stage.OFFER, models.Stage.ACCEPTED, models.Stage.DECLINED)
+            (stage, Stage(stage).label) for stage in (Stage.OFFER, Stage.ACCEPTED, Stage.DECLINED)
         ],
         error_messages={"invalid_choice": "Choose offer, accepted or declined."},
     )

@@ -1,120 +1,43 @@
-"""Who may see and change what in the negotiation app. Every view loads objects through here.
+"""Who may see and change what of a negotiation plan and its offers. Every view loads objects
+through here.
 
-An object the user may not see is a 404, never a hint that it exists. Work the owner shared with
-a council is readable by its members (``edit=False``); asked to change it, they get a 403.
-"Shared with a council I belong to" is an ORM lookup through the ``council_shares`` related
-name, so this app never imports councils.
+The owner may do everything; a member of a council the plan is shared with reads it, figures
+included (the owner chose to share them), and comments; asked to change it, a 403; anyone else
+gets a 404. Checks only read (see opportunities/permissions.py).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
-from negotiation import services
-from negotiation.models import (
-    Conversation,
-    Interview,
-    KeyResult,
-    Mission,
-    NegotiationPlan,
-    Objective,
-    Offer,
-    Opportunity,
-    Person,
-    Question,
-    RedFlag,
-    ShareLink,
-    SuccessAsk,
-    digest_token,
+from negotiation.models import Conversation, NegotiationPlan, Offer, RedFlag, SuccessAsk
+from opportunities.permissions import (
+    MEMBER,
+    OWNER,
+    Rights,
+    get_opportunity_for,
+    refuse_change,
+    shared_with,
 )
 
 
-def get_opportunity_for(user, pk: int) -> Opportunity:
-    """Return the user's own opportunity, or raise 404."""
-    return get_object_or_404(Opportunity.objects.owned_by(user), pk=pk)
-
-
-def get_person_for(user, opportunity_pk: int, pk: int) -> Person:
-    """Return a person of the user's own opportunity, or raise 404."""
-    return get_object_or_404(
-        Person, pk=pk, opportunity_id=opportunity_pk, opportunity__owner_id=user.pk
+def get_plan_for(user, opportunity_pk: int, *, edit: bool = True) -> tuple[NegotiationPlan, Rights]:
+    """The plan of the user's own opportunity with the owner's rights — unsaved while it has
+    never been opened (``negotiation.services.ensure_plan`` saves it) — or, with ``edit=False``,
+    one shared with a council they belong to, as a member; 403 for such a member asking to
+    change it, else 404."""
+    plan = (
+        NegotiationPlan.objects.select_related("opportunity")
+        .filter(opportunity_id=opportunity_pk, opportunity__owner_id=user.pk)
+        .first()
     )
-
-
-def get_interview_for(user, opportunity_pk: int, pk: int) -> Interview:
-    """Return an interview of the user's own opportunity, or raise 404."""
-    return get_object_or_404(
-        Interview, pk=pk, opportunity_id=opportunity_pk, opportunity__owner_id=user.pk
-    )
-
-
-def shared_with(user, path: str = "") -> Q:
-    """Rows shared with a council ``user`` belongs to; ``path`` leads to the shared model."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    return Q(**{f"{path}council_shares__council__memberships__user_id": user.pk})
-
-
-def _refuse_change(user, candidates: QuerySet, path: str):
-    """Not the user's to change: 403 when a council of theirs can read it, else 404."""
-    if candidates.filter(shared_with(user, path)).exists():
-        raise PermissionDenied
-    raise Http404
-
-
-def get_mission_for(user, opportunity_pk: int, *, edit: bool = True) -> Mission:
-    """Return the user's own mission (created empty on first visit), or with ``edit=False`` one
-    shared with a council they belong to; 403 for such a member asking to change it, else 404."""
-    opportunity = Opportunity.objects.owned_by(user).filter(pk=opportunity_pk).first()
-    if opportunity is not None:
-        mission, _ = Mission.objects.get_or_create(opportunity=opportunity)
-        mission.opportunity = opportunity
-        return mission
-    shared = Mission.objects.filter(shared_with(user), opportunity_id=opportunity_pk)
-    mission = shared.select_related("opportunity__owner").first()
-    if mission is None:
-        raise Http404
-    if edit:
-        raise PermissionDenied
-    return mission
-
-
-def get_objective_for(user, opportunity_pk: int, pk: int) -> Objective:
-    """Return an objective of the user's own mission; 403 for a council member, else 404."""
-    objectives = Objective.objects.select_related("mission").filter(
-        pk=pk, mission__opportunity_id=opportunity_pk
-    )
-    objective = objectives.filter(mission__opportunity__owner_id=user.pk).first()
-    return objective or _refuse_change(user, objectives, "mission__")
-
-
-def get_key_result_for(user, opportunity_pk: int, pk: int) -> KeyResult:
-    """Return a key result of the user's own mission; 403 for a council member, else 404."""
-    key_results = KeyResult.objects.select_related("objective__mission").filter(
-        pk=pk, objective__mission__opportunity_id=opportunity_pk
-    )
-    key_result = key_results.filter(objective__mission__opportunity__owner_id=user.pk).first()
-    return key_result or _refuse_change(user, key_results, "objective__mission__")
-
-
-def get_question_for(user, opportunity_pk: int, pk: int) -> Question:
-    """Return a question of the user's own mission; 403 for a council member, else 404."""
-    questions = Question.objects.select_related("mission").filter(
-        pk=pk, mission__opportunity_id=opportunity_pk
-    )
-    question = questions.filter(mission__opportunity__owner_id=user.pk).first()
-    return question or _refuse_change(user, questions, "mission__")
-
-
-def get_live_share_link(token: str) -> ShareLink:
-    """Return the live share link for a token; unknown, malformed and revoked all give 404."""
-    if not token or len(token) > 100:
-        raise Http404
-    return get_object_or_404(
-        ShareLink.objects.live().select_related("mission__opportunity__owner"),
-        token_digest=digest_token(token),
-    )
+    if plan is not None:
+        return plan, OWNER
+    shared = NegotiationPlan.objects.filter(shared_with(user), opportunity_id=opportunity_pk)
+    if (plan := shared.select_related("opportunity__owner").first()) is not None:
+        if edit:
+            raise PermissionDenied
+        return plan, MEMBER
+    opportunity = get_opportunity_for(user, opportunity_pk)
+    return NegotiationPlan(opportunity=opportunity), OWNER
 
 
 def get_offer_for(user, opportunity_pk: int, pk: int) -> Offer:
@@ -124,26 +47,7 @@ def get_offer_for(user, opportunity_pk: int, pk: int) -> Offer:
         pk=pk, opportunity_id=opportunity_pk
     )
     offer = offers.filter(opportunity__owner_id=user.pk).first()
-    return offer or _refuse_change(user, offers, "opportunity__plan__")
-
-
-def get_plan_for(user, opportunity_pk: int, *, edit: bool = True) -> NegotiationPlan:
-    """Return the plan of the user's own opportunity (created on first visit), or with
-    ``edit=False`` one shared with a council they belong to; 403 for such a member asking to
-    change it, else 404."""
-    plan = (
-        NegotiationPlan.objects.select_related("opportunity")
-        .filter(opportunity_id=opportunity_pk, opportunity__owner_id=user.pk)
-        .first()
-    )
-    if plan is None:
-        shared = NegotiationPlan.objects.filter(shared_with(user), opportunity_id=opportunity_pk)
-        if (plan := shared.select_related("opportunity__owner").first()) is not None:
-            if edit:
-                raise PermissionDenied
-            return plan
-        plan = services.get_or_create_plan(opportunity=get_opportunity_for(user, opportunity_pk))
-    return plan
+    return offer or refuse_change(user, offers, "opportunity__plan__")
 
 
 def get_success_ask_for(user, opportunity_pk: int, pk: int) -> SuccessAsk:
@@ -152,7 +56,7 @@ def get_success_ask_for(user, opportunity_pk: int, pk: int) -> SuccessAsk:
         pk=pk, plan__opportunity_id=opportunity_pk
     )
     ask = asks.filter(plan__opportunity__owner_id=user.pk).first()
-    return ask or _refuse_change(user, asks, "plan__")
+    return ask or refuse_change(user, asks, "plan__")
 
 
 def get_red_flag_for(user, opportunity_pk: int, pk: int) -> RedFlag:
@@ -161,7 +65,7 @@ def get_red_flag_for(user, opportunity_pk: int, pk: int) -> RedFlag:
         pk=pk, plan__opportunity_id=opportunity_pk
     )
     flag = flags.filter(plan__opportunity__owner_id=user.pk).first()
-    return flag or _refuse_change(user, flags, "plan__")
+    return flag or refuse_change(user, flags, "plan__")
 
 
 def get_conversation_for(user, opportunity_pk: int, pk: int) -> Conversation:
@@ -170,4 +74,4 @@ def get_conversation_for(user, opportunity_pk: int, pk: int) -> Conversation:
         pk=pk, plan__opportunity_id=opportunity_pk
     )
     conversation = conversations.filter(plan__opportunity__owner_id=user.pk).first()
-    return conversation or _refuse_change(user, conversations, "plan__")
+    return conversation or refuse_change(user, conversations, "plan__")

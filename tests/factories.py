@@ -9,7 +9,34 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from councils import models as council_models
-from negotiation import models
+from missions.models import Horizon, KeyResult, Mission, Objective, Question
+from negotiation.models import (
+    AskCategory,
+    AskPriority,
+    AskStatus,
+    Conversation,
+    ConversationChannel,
+    MoneyAsk,
+    NegotiationPlan,
+    Offer,
+    OfferVersion,
+    RedFlag,
+    RedFlagKind,
+    SuccessAsk,
+)
+from opportunities.models import (
+    Channel,
+    Fit,
+    Focus,
+    Interview,
+    InterviewKind,
+    Level,
+    Opportunity,
+    Person,
+    PersonRole,
+    Stage,
+    StageChange,
+)
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -33,7 +60,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class FocusFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Focus
+        model = Focus
 
     owner = factory.SubFactory(UserFactory)
     full_name = "Alex Rivera"
@@ -42,7 +69,7 @@ class FocusFactory(factory.django.DjangoModelFactory):
     attribute_2 = "Series B to D companies with 100–500 people"
     attribute_3 = "I turn platform debt into shipping speed"
     target_roles = "Head of Product, Director of Product"
-    level = models.Level.DIRECTOR
+    level = Level.DIRECTOR
     industries = "Developer tools, infrastructure"
     locations = "Berlin or remote (EU)"
     must_haves = "A seat at the leadership table"
@@ -51,48 +78,48 @@ class FocusFactory(factory.django.DjangoModelFactory):
 
 class OpportunityFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Opportunity
+        model = Opportunity
 
     owner = factory.SubFactory(UserFactory)
     company = factory.Sequence(lambda n: f"Company {n}")
     role = "Director of Product"
     location = "Remote"
-    stage = models.Stage.APPLIED
-    fit = models.Fit.STRONG
+    stage = Stage.APPLIED
+    fit = Fit.STRONG
 
 
 class StageChangeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.StageChange
+        model = StageChange
 
     opportunity = factory.SubFactory(OpportunityFactory)
-    from_stage = models.Stage.EXPLORING
-    to_stage = models.Stage.APPLIED
+    from_stage = Stage.EXPLORING
+    to_stage = Stage.APPLIED
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Person
+        model = Person
 
     opportunity = factory.SubFactory(OpportunityFactory)
     name = factory.Sequence(lambda n: f"Person {n}")
-    role = models.PersonRole.HIRING_MANAGER
+    role = PersonRole.HIRING_MANAGER
     email = factory.Sequence(lambda n: f"person{n}@company.example")
 
 
 class InterviewFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Interview
+        model = Interview
 
     opportunity = factory.SubFactory(OpportunityFactory)
     scheduled_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
-    kind = models.InterviewKind.HIRING_MANAGER
-    channel = models.Channel.VIDEO
+    kind = InterviewKind.HIRING_MANAGER
+    channel = Channel.VIDEO
 
 
 class MissionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Mission
+        model = Mission
 
     opportunity = factory.SubFactory(OpportunityFactory)
     purpose = "Make the platform a reason customers stay."
@@ -101,7 +128,7 @@ class MissionFactory(factory.django.DjangoModelFactory):
 
 class ObjectiveFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Objective
+        model = Objective
 
     mission = factory.SubFactory(MissionFactory)
     title = factory.Sequence(lambda n: f"Objective {n}")
@@ -110,18 +137,18 @@ class ObjectiveFactory(factory.django.DjangoModelFactory):
 
 class KeyResultFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.KeyResult
+        model = KeyResult
 
     objective = factory.SubFactory(ObjectiveFactory)
     description = factory.Sequence(lambda n: f"Key result {n}")
     target = "from 40% to 60%"
-    horizon = models.Horizon.DAYS_90
+    horizon = Horizon.DAYS_90
     position = factory.Sequence(lambda n: n)
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Question
+        model = Question
 
     mission = factory.SubFactory(MissionFactory)
     text = factory.Sequence(lambda n: f"Question {n}?")
@@ -206,10 +233,10 @@ class OfferFactory(factory.django.DjangoModelFactory):
     """An initial offer in USD: 180,000 base, 10% bonus, no equity, no sign-on."""
 
     class Meta:
-        model = models.Offer
+        model = Offer
 
-    opportunity = factory.SubFactory(OpportunityFactory, stage=models.Stage.OFFER)
-    version = models.OfferVersion.INITIAL
+    opportunity = factory.SubFactory(OpportunityFactory, stage=Stage.OFFER)
+    version = OfferVersion.INITIAL
     received_on = factory.LazyFunction(timezone.localdate)
     currency = "USD"
     base_salary = Decimal("180000")
@@ -221,22 +248,22 @@ class OfferFactory(factory.django.DjangoModelFactory):
 
 class NegotiationPlanFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.NegotiationPlan
+        model = NegotiationPlan
 
-    opportunity = factory.SubFactory(OpportunityFactory, stage=models.Stage.OFFER)
+    opportunity = factory.SubFactory(OpportunityFactory, stage=Stage.OFFER)
 
 
 class SuccessAskFactory(factory.django.DjangoModelFactory):
     """A planned must-have ask, not yet tied to an objective."""
 
     class Meta:
-        model = models.SuccessAsk
+        model = SuccessAsk
 
     plan = factory.SubFactory(NegotiationPlanFactory)
-    category = models.AskCategory.BUDGET
+    category = AskCategory.BUDGET
     description = factory.Sequence(lambda n: f"Success ask {n}")
-    priority = models.AskPriority.MUST
-    status = models.AskStatus.PLANNED
+    priority = AskPriority.MUST
+    status = AskStatus.PLANNED
     position = factory.Sequence(lambda n: n)
 
 
@@ -244,10 +271,10 @@ class RedFlagFactory(factory.django.DjangoModelFactory):
     """An open red flag noted by hand."""
 
     class Meta:
-        model = models.RedFlag
+        model = RedFlag
 
     plan = factory.SubFactory(NegotiationPlanFactory)
-    kind = models.RedFlagKind.MANUAL
+    kind = RedFlagKind.MANUAL
     title = factory.Sequence(lambda n: f"Red flag {n}")
     explanation = "Three people described the role three different ways."
 
@@ -256,11 +283,11 @@ class ConversationFactory(factory.django.DjangoModelFactory):
     """A video call yesterday, not (yet) the success conversation."""
 
     class Meta:
-        model = models.Conversation
+        model = Conversation
 
     plan = factory.SubFactory(NegotiationPlanFactory)
     happened_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=1))
-    channel = models.ConversationChannel.VIDEO
+    channel = ConversationChannel.VIDEO
     summary = factory.Sequence(lambda n: f"Conversation {n}")
 
 
@@ -268,7 +295,7 @@ class MoneyAskFactory(factory.django.DjangoModelFactory):
     """A money ask in USD with a target base and honest reasons, not asked yet."""
 
     class Meta:
-        model = models.MoneyAsk
+        model = MoneyAsk
 
     plan = factory.SubFactory(NegotiationPlanFactory)
     currency = "USD"

@@ -13,15 +13,27 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from config.tokens import digest_token
 from councils import models as council_models
-from negotiation import models
+from missions.models import KeyResult, Mission, Objective, Question
+from negotiation.models import Conversation, MoneyAsk, NegotiationPlan, Offer, RedFlag, SuccessAsk
+from opportunities.models import Focus, Interview, Opportunity, Person
 from tests import factories
 
 # An invitation token of the right shape (43 characters, like secrets.token_urlsafe(32)).
 INVITATION_TOKEN = "w" * 43
 
 # The apps whose rows a refused request must leave exactly as they were.
-FINGERPRINTED_APPS = ("negotiation", "councils", "account", "auth", "mfa", "accounts")
+FINGERPRINTED_APPS = (
+    "opportunities",
+    "missions",
+    "negotiation",
+    "councils",
+    "account",
+    "auth",
+    "mfa",
+    "accounts",
+)
 
 
 def database_fingerprint() -> dict[str, list[tuple]]:
@@ -54,20 +66,20 @@ class World:
     owner: object
     member: object
     stranger: object
-    opportunity: models.Opportunity
-    mission: models.Mission
-    objective: models.Objective
-    key_result: models.KeyResult
-    question: models.Question
-    person: models.Person
-    interview: models.Interview
-    plan: models.NegotiationPlan
-    ask: models.SuccessAsk
-    red_flag: models.RedFlag
-    conversation: models.Conversation
-    money_ask: models.MoneyAsk
-    offer: models.Offer
-    focus: models.Focus
+    opportunity: Opportunity
+    mission: Mission
+    objective: Objective
+    key_result: KeyResult
+    question: Question
+    person: Person
+    interview: Interview
+    plan: NegotiationPlan
+    ask: SuccessAsk
+    red_flag: RedFlag
+    conversation: Conversation
+    money_ask: MoneyAsk
+    offer: Offer
+    focus: Focus
     council: council_models.Council
     membership: council_models.Membership
     invitation: council_models.Invitation
@@ -76,10 +88,10 @@ class World:
     debrief: council_models.Debrief
     gratitude: council_models.GratitudeEntry
     # The stranger's look-alikes: ids a hostile form post may try.
-    foreign_opportunity: models.Opportunity
-    foreign_objective: models.Objective
-    foreign_person: models.Person
-    foreign_interview: models.Interview
+    foreign_opportunity: Opportunity
+    foreign_objective: Objective
+    foreign_person: Person
+    foreign_interview: Interview
     foreign_council: council_models.Council
     foreign_comment: council_models.Comment
 
@@ -112,7 +124,7 @@ def build_world(owner, *, member=None, stranger=None) -> World:
         council=council,
         email="invitee@example.com",
         invited_by=owner,
-        token_digest=models.digest_token(INVITATION_TOKEN),
+        token_digest=digest_token(INVITATION_TOKEN),
         expires_at=timezone.now() + dt.timedelta(days=7),
     )
     share = factories.ShareFactory(council=council, mission=mission, shared_by=owner)

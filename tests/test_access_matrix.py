@@ -24,7 +24,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 
 from councils.models import INVITATION_LIFETIME, Invitation
-from negotiation import services as negotiation_services
+from missions import services as negotiation_services
 from tests.factories import (
     CommentFactory,
     ConversationFactory,

@@ -7,16 +7,12 @@ from django.db import DatabaseError, transaction
 
 from councils import services as council_services
 from councils.models import Invitation, Membership
-from negotiation import services
-from negotiation.models import (
-    KeyResult,
-    MoneyAsk,
-    NegotiationPlan,
-    Offer,
-    Opportunity,
-    Stage,
-    StageChange,
-)
+from missions.models import KeyResult
+from missions.services import move_key_result
+from negotiation.models import MoneyAsk, NegotiationPlan, Offer
+from negotiation.services import draft_money_script, record_offer
+from opportunities.models import Opportunity, Stage, StageChange
+from opportunities.services import change_stage, update_opportunity
 from tests.factories import (
     CouncilFactory,
     KeyResultFactory,
@@ -42,7 +38,7 @@ class TestStageChangeWithItsHistory:
         monkeypatch.setattr(StageChange.objects, "create", fail)
 
         with pytest.raises(DatabaseError):
-            services.change_stage(opportunity=opportunity, stage=Stage.INTERVIEWING)
+            change_stage(opportunity=opportunity, stage=Stage.INTERVIEWING)
 
         assert Opportunity.objects.get(pk=opportunity.pk).stage == Stage.APPLIED
 
@@ -51,9 +47,7 @@ class TestStageChangeWithItsHistory:
         monkeypatch.setattr(StageChange.objects, "create", fail)
 
         with pytest.raises(DatabaseError):
-            services.update_opportunity(
-                opportunity=opportunity, company="After", stage=Stage.INTERVIEWING
-            )
+            update_opportunity(opportunity=opportunity, company="After", stage=Stage.INTERVIEWING)
 
         stored = Opportunity.objects.get(pk=opportunity.pk)
         assert (stored.company, stored.stage) == ("Before", Stage.APPLIED)
@@ -66,7 +60,7 @@ class TestOfferRevision:
         monkeypatch.setattr(StageChange.objects, "create", fail)
 
         with pytest.raises(DatabaseError):
-            services.record_offer(offer=offer)
+            record_offer(offer=offer)
 
         assert not Offer.objects.exists()
         assert Opportunity.objects.get(pk=opportunity.pk).stage == Stage.INTERVIEWING
@@ -84,7 +78,7 @@ class TestReorder:
         monkeypatch.setattr(KeyResult.objects, "bulk_update", half_way)
 
         with pytest.raises(DatabaseError):
-            services.move_key_result(key_result=key_results[0], direction="down")
+            move_key_result(key_result=key_results[0], direction="down")
 
         positions = list(KeyResult.objects.order_by("pk").values_list("position", flat=True))
         assert positions == [0, 1, 2]
@@ -95,7 +89,7 @@ class TestVersionedSave:
         plan = NegotiationPlanFactory(opportunity__owner=owner)
 
         with pytest.raises(Exception, match="honest reasons"):
-            services.draft_money_script(
+            draft_money_script(
                 plan=plan,
                 expected_version=1,
                 currency="USD",

@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from negotiation.models import Mission, Opportunity
+from missions.models import Mission
+from opportunities.models import Opportunity
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),  # a restore cannot run inside the test's transaction
@@ -40,7 +41,7 @@ def run(*args, answer: str | None = None, monkeypatch=None) -> str:
 def seeded():
     call_command("demo", "--force", stdout=StringIO())
     rows = every_row()
-    assert rows["negotiation.KeyResult"] and rows["councils.Comment"]  # the demo filled them
+    assert rows["missions.KeyResult"] and rows["councils.Comment"]  # the demo filled them
     return rows
 
 
@@ -58,8 +59,10 @@ def test_a_restored_backup_brings_back_every_row(seeded, tmp_path):
 
     assert every_row() == seeded
     assert "Rows per table now:" in out
-    count = len(seeded["negotiation.Opportunity"])
-    assert any(line.split() == ["negotiation.Opportunity", str(count)] for line in out.splitlines())
+    count = len(seeded["opportunities.Opportunity"])
+    assert any(
+        line.split() == ["opportunities.Opportunity", str(count)] for line in out.splitlines()
+    )
 
 
 def test_restore_asks_first_and_an_answer_other_than_yes_changes_nothing(

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
 
 from councils.emails import unsubscribe_token
-from negotiation.services import create_share_link
+from missions.services import create_share_link
 from tests.owner_world import (
     INVITATION_TOKEN,
     World,

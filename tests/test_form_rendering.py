@@ -1,4 +1,4 @@
-"""config.form_rendering writes the common widgets and crispy's plain field in Python; the
+"""inplace.form_rendering writes the common widgets and crispy's plain field in Python; the
 markup must stay what Django's and crispy's templates produce.
 
 Every field of every form in the project is rendered both ways, with awkward values and with
@@ -20,8 +20,10 @@ from django.utils.safestring import mark_safe
 
 import accounts.forms
 import councils.forms
+import missions.forms
 import negotiation.forms
-from config.form_rendering import FastWidgetRenderer, pack_field_template
+import opportunities.forms
+from inplace.form_rendering import FastWidgetRenderer, pack_field_template
 
 TEMPLATES = DjangoTemplates()
 FAST = FastWidgetRenderer()
@@ -51,7 +53,14 @@ def both_ways(widget, name, value, attrs):
 
 
 def project_form_fields():
-    for module in (negotiation.forms, councils.forms, accounts.forms):
+    modules = (
+        opportunities.forms,
+        missions.forms,
+        negotiation.forms,
+        councils.forms,
+        accounts.forms,
+    )
+    for module in modules:
         for name, form_class in inspect.getmembers(module, inspect.isclass):
             if issubclass(form_class, forms.BaseForm) and form_class.__module__ == module.__name__:
                 for field_name, field in form_class.base_fields.items():
@@ -136,7 +145,7 @@ def test_the_plain_case_skips_the_pack_template(monkeypatch):
     def refuse(engine):
         raise AssertionError("the pack's field.html was rendered")
 
-    monkeypatch.setattr("config.form_rendering.pack_field_template", refuse)
+    monkeypatch.setattr("inplace.form_rendering.pack_field_template", refuse)
     form = one_field_form(forms.CharField(label="Title <b>", help_text="Say <i>it</i>"), {})
     html = as_crispy_field(form["name"])
     assert '<label for="f-name" class="form-label requiredField"> Title &lt;b&gt;' in html
@@ -148,7 +157,7 @@ def test_the_plain_case_skips_the_pack_template(monkeypatch):
 def test_other_fields_still_render_the_pack_template(monkeypatch):
     calls = []
     monkeypatch.setattr(
-        "config.form_rendering.pack_field_template",
+        "inplace.form_rendering.pack_field_template",
         lambda engine: calls.append(engine) or pack_field_template(engine),
     )
     as_crispy_field(one_field_form(forms.BooleanField(label="Agree"))["name"])

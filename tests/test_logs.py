@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from councils import services as council_services
-from negotiation import services
+from missions import services
 from tests.factories import CouncilFactory, MissionFactory, UserFactory
 
 

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from councils import forms as council_forms
 from councils.models import Comment, Council, Debrief
+from missions import forms as mission_forms
 from negotiation import forms as negotiation_forms
-from negotiation.models import Opportunity
+from opportunities import forms as opportunity_forms
+from opportunities.models import Opportunity
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -18,7 +20,7 @@ from tests.factories import (
     ShareFactory,
     UserFactory,
 )
-from tests.negotiation.test_opportunities import opportunity_data
+from tests.opportunities.test_opportunities import opportunity_data
 
 # Fields that say who owns a row, where it belongs or how it is guarded: never from a form.
 NEVER_FROM_A_FORM = {
@@ -42,7 +44,7 @@ NEVER_FROM_A_FORM = {
 
 
 def model_forms():
-    for module in (negotiation_forms, council_forms):
+    for module in (opportunity_forms, mission_forms, negotiation_forms, council_forms):
         for name, form in inspect.getmembers(module, inspect.isclass):
             if issubclass(form, django_forms.ModelForm) and form.__module__ == module.__name__:
                 yield pytest.param(form, id=name)

@@ -22,7 +22,7 @@ from django.test import Client
 from django.urls import reverse
 
 from councils import models as council_models
-from negotiation import services
+from missions import services
 from tests import factories
 from tests.owner_world import World, build_world
 
@@ -72,7 +72,9 @@ def payload_for(length: int | None, offset: int) -> str:
 def store_payloads() -> int:
     """Write the corpus into every text column of every row of our apps; return the count."""
     written = 0
-    for config in (apps.get_app_config("negotiation"), apps.get_app_config("councils")):
+    for config in map(
+        apps.get_app_config, ("opportunities", "missions", "negotiation", "councils")
+    ):
         for model in config.get_models():
             fields = [
                 field
@@ -299,7 +301,7 @@ def render_everything(w: World) -> dict[str, str]:
 
     sources = []
     fake_pdf = lambda html: sources.append(html) or b"%PDF-1.7\n"  # noqa: E731
-    with mock.patch("negotiation.pdf.render_html_to_pdf", side_effect=fake_pdf):
+    with mock.patch("missions.pdf.render_html_to_pdf", side_effect=fake_pdf):
         for client, url in pdf_sources(w):
             assert client.get(url).status_code == 200, url
             rendered[f"PDF {url}"] = sources[-1]

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from councils.models import Comment, Council, Membership, Share
-from negotiation import services as negotiation_services
+from missions import services as negotiation_services
 from tests.factories import (
     CouncilFactory,
     DebriefFactory,

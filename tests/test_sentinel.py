@@ -33,7 +33,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from councils.models import Comment
-from negotiation import services as negotiation_services
+from missions import services as negotiation_services
 from tests.factories import (
     PASSWORD,
     CommentFactory,
@@ -337,7 +337,7 @@ class TestWhatBSees:
         world = build_world()
         text_fields = {
             f"{model.__name__}.{f.name}"
-            for label in ("negotiation", "councils")
+            for label in ("opportunities", "missions", "negotiation", "councils")
             for model in apps.get_app_config(label).get_models()
             for f in model._meta.concrete_fields
             if is_free_text(f)

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, connections, transaction
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
-from negotiation.models import Opportunity, Stage, StageChange
+from opportunities.models import Opportunity, Stage, StageChange
 
 THREADS = 8
 WRITES_PER_THREAD = 25

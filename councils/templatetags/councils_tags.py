@@ -22,7 +22,8 @@ from councils.shares import (
     share_url_of,
 )
 from councils.threads import anchor_counts, member_name, thread_summaries, threads_for
-from negotiation.models import Interview, KeyResult
+from missions.models import KeyResult
+from opportunities.models import Interview
 
 register = template.Library()
 

@@ -25,7 +25,7 @@ from councils.models import NotificationPreference, Share
 from councils.permissions import get_comment_for, get_share_for
 from councils.shares import KIND_NAMES, share_item_url, share_title, thread_url
 from councils.threads import build_threads, mission_anchors
-from negotiation.regions import announce, focus_on
+from inplace.regions import announce, focus_on
 
 PAGE = "councils/share_detail.html"
 

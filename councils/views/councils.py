@@ -27,7 +27,7 @@ from councils.models import Comment, Council, Membership, Share
 from councils.permissions import get_council_for, get_membership_for
 from councils.shares import share_item_url, share_title
 from councils.threads import member_name
-from negotiation.regions import announce, form_data
+from inplace.regions import announce, form_data
 
 DETAIL = "councils/council_detail.html"
 REGIONS = ("council-feed", "members", "invitations")

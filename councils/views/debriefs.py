@@ -16,9 +16,10 @@ from councils.forms import DebriefForm
 from councils.models import Comment, Debrief, GratitudeEntry
 from councils.permissions import find_own_interview, get_debrief_for
 from councils.shares import SHARE_RELATED
-from negotiation.models import Interview, Mission, Question
-from negotiation.permissions import get_opportunity_for
-from negotiation.regions import form_data
+from inplace.regions import form_data
+from missions.models import Mission, Question
+from opportunities.models import Interview
+from opportunities.permissions import get_opportunity_for
 
 FORM = "councils/debrief_form.html"
 ENCOURAGEMENTS_SHOWN = 3

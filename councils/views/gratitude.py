@@ -19,7 +19,7 @@ from councils import services
 from councils.forms import GratitudeEntryForm
 from councils.models import GratitudeEntry
 from councils.permissions import get_gratitude_entry_for
-from negotiation.regions import announce, focus_on, form_data
+from inplace.regions import announce, focus_on, form_data
 
 TEMPLATE = "councils/gratitude_list.html"
 REGION = "gratitude-house"

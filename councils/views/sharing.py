@@ -17,9 +17,12 @@ from councils.forms import ShareForm
 from councils.permissions import get_debrief_for, get_share_for
 from councils.shares import KIND_NAMES, item_url, share_field, thread_url
 from councils.views.comments import thread_id, thread_response
-from negotiation.models import Focus
-from negotiation.permissions import get_mission_for, get_plan_for
-from negotiation.regions import announce
+from inplace.regions import announce
+from missions.permissions import get_mission_for
+from missions.services import ensure_mission
+from negotiation.permissions import get_plan_for
+from negotiation.services import ensure_plan
+from opportunities.models import Focus
 
 PAGE = "councils/share_edit.html"
 PANEL = "council-share"
@@ -66,6 +69,11 @@ def _share(request: HttpRequest, item) -> HttpResponse:
     return render(request, PAGE, context)
 
 
+def _saved(item, ensure):
+    """A mission or plan its owner shares before ever opening it is saved empty first."""
+    return item if item.pk else ensure(opportunity=item.opportunity)
+
+
 @require_http_methods(["GET", "POST"])
 def focus_share(request: HttpRequest) -> HttpResponse:
     """Choose the councils that read the user's search focus."""
@@ -79,13 +87,13 @@ def focus_share(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mission_share(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose the councils that read and comment on a job mission."""
-    return _share(request, get_mission_for(request.user, pk))
+    return _share(request, _saved(get_mission_for(request.user, pk)[0], ensure_mission))
 
 
 @require_http_methods(["GET", "POST"])
 def plan_share(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose the councils that read a negotiation plan, salary figures included."""
-    return _share(request, get_plan_for(request.user, pk))
+    return _share(request, _saved(get_plan_for(request.user, pk)[0], ensure_plan))
 
 
 @require_http_methods(["GET", "POST"])

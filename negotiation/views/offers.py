@@ -19,12 +19,12 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import trigger_client_event
 
+from inplace.regions import announce, focus_on, form_data
 from negotiation import services
 from negotiation.comparison import PARTS, by_currency, current_offers, offer_versions
 from negotiation.forms import OfferForm
 from negotiation.models import NegotiationPlan, Offer, OfferVersion
 from negotiation.permissions import get_offer_for, get_plan_for
-from negotiation.regions import announce, focus_on, form_data
 from negotiation.templatetags.money import money
 
 PLAN = "negotiation/plan_detail.html"
@@ -35,6 +35,12 @@ DELETE_PAGE = "negotiation/offer_delete.html"
 CARRIED = tuple(name for name in OfferForm.Meta.fields if name not in ("version", "received_on"))
 # Sent with every change, so other parts of the plan page can refresh what depends on offers.
 OFFERS_CHANGED = "offers-changed"
+
+
+def own_plan(request: HttpRequest, pk: int):
+    """The user's own plan (saved the first time it is opened); 403 or 404 for anyone else."""
+    plan, _ = get_plan_for(request.user, pk)
+    return plan if plan.pk else services.ensure_plan(opportunity=plan.opportunity)
 
 
 def new_offer_form(offers: list[Offer], data: QueryDict | None = None) -> OfferForm:
@@ -98,7 +104,7 @@ def _summary(offer: Offer) -> str:
 @require_http_methods(["GET", "POST"])
 def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a version of an offer; the first one moves the opportunity to the offer stage."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     opportunity = plan.opportunity
     form = new_offer_form(list(opportunity.offers.all()), form_data(request))
     if not form.is_valid():
@@ -120,7 +126,7 @@ def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
 def offer_edit(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
     """Correct a recorded offer in place."""
     offer = get_offer_for(request.user, pk, offer_pk)
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     form = OfferForm(form_data(request), instance=offer, auto_id=f"offer-{offer.pk}-%s")
     if form.is_valid():
         form.save()
@@ -134,7 +140,7 @@ def offer_edit(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
 def offer_delete(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
     """Ask first (GET), then delete one version of an offer (POST)."""
     offer = get_offer_for(request.user, pk, offer_pk)
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     if request.method != "POST":
         return _respond(request, plan, DELETE_PAGE, deleted_offer=offer)
     label = offer.get_version_display().lower()

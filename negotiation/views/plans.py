@@ -32,6 +32,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from inplace.regions import deleted_meanwhile, focus_on, form_data, render_region, save_with
+from missions.models import Objective
 from negotiation import services
 from negotiation.asking import LONG_RUN_PERCENT_WHO_GET_MORE, AskingRecord
 from negotiation.forms import (
@@ -52,9 +54,7 @@ from negotiation.models import (
     ConversationChannel,
     MoneyAsk,
     NegotiationPlan,
-    Objective,
     RedFlagKind,
-    Stage,
     SuccessAsk,
 )
 from negotiation.pdf import plan_pdf_response
@@ -64,8 +64,9 @@ from negotiation.permissions import (
     get_red_flag_for,
     get_success_ask_for,
 )
-from negotiation.regions import deleted_meanwhile, focus_on, form_data, render_region, save_with
-from negotiation.views.offers import offers_context
+from negotiation.views.offers import offers_context, own_plan
+from opportunities.models import Stage
+from opportunities.services import change_stage
 
 TEMPLATE = "negotiation/plan_detail.html"
 REGIONS = (
@@ -175,7 +176,7 @@ def _saved(
 
 def _deleted(request: HttpRequest, pk: int, what: str, form_class) -> HttpResponse:
     """Editing a row deleted meanwhile: the plan as it is now, saying so."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     return deleted_meanwhile(request, what, form_class, lambda: _respond(request, plan, None))
 
 
@@ -190,27 +191,28 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     A member of a council the plan is shared with reads it here, figures included (the owner
     chose to share them), with the council's comments; every write of theirs is a 403.
     """
-    plan = get_plan_for(request.user, pk, edit=False)
-    if plan.opportunity.owner_id != request.user.pk:
+    plan, rights = get_plan_for(request.user, pk, edit=False)
+    if not rights.owner:
         return render(request, "negotiation/plan_read.html", _plan_context(request, plan))
+    plan = plan if plan.pk else services.ensure_plan(opportunity=plan.opportunity)
     return _respond(request, plan, request.htmx.target)
 
 
 @require_safe
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The one-page prep sheet to read before the call; private to the owner."""
-    return plan_pdf_response(get_plan_for(request.user, pk))
+    return plan_pdf_response(own_plan(request, pk))
 
 
 @require_POST
 def plan_stage(request: HttpRequest, pk: int) -> HttpResponse:
     """Move the opportunity to offer, accepted or declined from the plan."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     form = PlanStageForm(request.POST)
     if not form.is_valid():
         return _respond(request, plan, None, stage_form=form)
     stage = form.cleaned_data["stage"]
-    if services.change_stage(opportunity=plan.opportunity, stage=stage):
+    if change_stage(opportunity=plan.opportunity, stage=stage):
         message = f"Moved to {Stage(stage).label}. {STAGE_HINTS.get(stage, '')}".strip()
     else:
         message = f"It is already at {Stage(stage).label}: nothing changed."
@@ -220,7 +222,7 @@ def plan_stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 def success_ask_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a success ask: something the user needs to hit the mission's objectives."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = SuccessAskCreateForm(
@@ -311,7 +313,7 @@ def success_ask_delete(request: HttpRequest, pk: int, ask_pk: int) -> HttpRespon
 
 def red_flag_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Note a red flag by hand: a warning sign about the employer."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = RedFlagForm(form_data(request), auto_id="new-flag-%s")
@@ -347,7 +349,7 @@ def red_flag_resolve(request: HttpRequest, pk: int, flag_pk: int) -> HttpRespons
 def success_conversation_refused(request: HttpRequest, pk: int) -> HttpResponse:
     """Open (GET) and send (POST) the note that the employer refused the success conversation
     altogether: a red flag."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = RefusedConversationForm(form_data(request), auto_id="refused-%s")
@@ -397,7 +399,7 @@ def _conversation_written(
 
 def conversation_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Log a negotiation conversation: when, how, with whom, what was said and agreed."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     conversation = Conversation(plan=plan)
@@ -495,7 +497,7 @@ def _save_money(
 
 def money_ask_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The money ask: target, walk-away number, deal-breakers, honest reasons and the script."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
@@ -506,7 +508,7 @@ def money_ask_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def money_ask_draft(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the money ask and draft the collaborative script from the user's reasons."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     message = "Drafted your ask from your reasons. Make it sound like you, then save it."
     return _save_money(request, plan, services.draft_money_script, message, draft=True)
 
@@ -514,7 +516,7 @@ def money_ask_draft(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def money_ask_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     """Record how the money ask went: when, for how much, and what they offered after."""
-    plan = get_plan_for(request.user, pk)
+    plan = own_plan(request, pk)
     instance = MoneyAsk.objects.filter(plan=plan).first() or MoneyAsk(plan=plan)
     form = MoneyAskOutcomeForm(request.POST, instance=instance, auto_id="outcome-%s")
     if save_with(form, services.record_money_outcome, plan=plan):

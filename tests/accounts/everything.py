@@ -10,8 +10,11 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.test import Client
 from django.utils import timezone
 
+from config.tokens import digest_token
 from councils import models as council_models
-from negotiation import models, services
+from missions import services
+from missions.models import ShareLink
+from opportunities.models import Focus
 from tests import factories
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -25,7 +28,7 @@ class Everything:
     rows: dict = field(default_factory=dict)
     council: council_models.Council | None = None
     share: council_models.Share | None = None
-    focus: models.Focus | None = None
+    focus: Focus | None = None
 
     def add(self, *objects) -> None:
         for obj in objects:
@@ -46,7 +49,7 @@ def one_of_everything(user, sentinel: str) -> Everything:
     key_result = factories.KeyResultFactory(objective=objective)
     question = factories.QuestionFactory(mission=mission)
     services.create_share_link(mission=mission)
-    share_link = models.ShareLink.objects.get(mission=mission)
+    share_link = ShareLink.objects.get(mission=mission)
     plan = factories.NegotiationPlanFactory(opportunity=opportunity)
     ask = factories.SuccessAskFactory(plan=plan, objective=objective)
     red_flag = factories.RedFlagFactory(plan=plan)
@@ -59,7 +62,7 @@ def one_of_everything(user, sentinel: str) -> Everything:
         council=council,
         email=f"invitee-of-{user.pk}@example.com",
         invited_by=user,
-        token_digest=models.digest_token(secrets.token_urlsafe(32)),
+        token_digest=digest_token(secrets.token_urlsafe(32)),
         expires_at=timezone.now() + dt.timedelta(days=7),
     )
     share = factories.ShareFactory(council=council, mission=mission, shared_by=user)

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 
 from councils import models as council_models
-from negotiation import models
+from opportunities import models
 from tests import factories
 from tests.accounts.everything import (
     one_of_everything,

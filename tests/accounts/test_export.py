@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from accounts import services
 from councils import models as council_models
-from negotiation import models
+from missions.models import ShareLink
+from opportunities.models import Person
 from tests import factories
 from tests.accounts.everything import (
     TOTP_SECRET,
@@ -24,7 +25,7 @@ from tests.accounts.everything import (
 
 pytestmark = pytest.mark.django_db
 
-EXPORTED_APPS = ("negotiation", "councils")
+EXPORTED_APPS = ("opportunities", "missions", "negotiation", "councils")
 
 
 @pytest.fixture
@@ -86,10 +87,10 @@ class TestExportData:
 
         data = json.loads(services.export_json(user=mine.user))
 
-        [opportunity] = data["negotiation"]["Opportunity"]
+        [opportunity] = data["opportunities"]["Opportunity"]
         assert opportunity["company"] == "ALICE-7c1 company"
         [conversation] = data["negotiation"]["Conversation"]
-        assert conversation["people"] == sorted(mine.rows[models.Person])
+        assert conversation["people"] == sorted(mine.rows[Person])
         [offer] = data["negotiation"]["Offer"]
         assert offer["base_salary"] == "180000.00"
         assert data["account"]["email"] == "alice@example.com"
@@ -100,7 +101,7 @@ class TestExportData:
     def test_leaves_out_password_hashes_tokens_and_two_factor_secrets(self, worlds):
         mine, _ = worlds
         turn_on_two_factor(mine.user)
-        share_link = models.ShareLink.objects.get(mission__opportunity__owner=mine.user)
+        share_link = ShareLink.objects.get(mission__opportunity__owner=mine.user)
         invitation = council_models.Invitation.objects.get(invited_by=mine.user)
 
         data = services.export_data(user=mine.user)
@@ -195,7 +196,7 @@ class TestAccountExportView:
         )
         assert "no-store" in response["Cache-Control"]
         assert data["account"]["email"] == "alice@example.com"
-        assert len(data["negotiation"]["Opportunity"]) == 1
+        assert len(data["opportunities"]["Opportunity"]) == 1
 
     def test_a_post_without_the_csrf_token_is_refused(self, alice):
         from django.test import Client

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.test import Client
 
 from councils.models import Council, Share
-from negotiation.models import KeyResult, Mission, Objective
+from missions.models import KeyResult, Mission, Objective
 from tests.factories import (
     CouncilFactory,
     KeyResultFactory,

@@ -17,7 +17,7 @@ from councils.management.commands.demo import (
     council_member_email,
 )
 from councils.models import Comment, Council, Debrief, GratitudeEntry, Membership, Share
-from negotiation.models import Interview
+from opportunities.models import Interview
 from tests.factories import CouncilFactory, GratitudeEntryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

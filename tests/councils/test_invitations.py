@@ -13,9 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from config.tokens import digest_token
 from councils import services
 from councils.models import INVITATION_LIFETIME, Invitation, Membership
-from negotiation.models import digest_token
 from tests.factories import PASSWORD as FACTORY_PASSWORD
 from tests.factories import CouncilFactory, FocusFactory, MembershipFactory, UserFactory
 

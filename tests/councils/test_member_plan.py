@@ -31,7 +31,8 @@ def client_for(user) -> Client:
 def snapshot() -> dict:
     return {
         model.__name__: list(model.objects.order_by("pk").values())
-        for model in apps.get_app_config("negotiation").get_models()
+        for label in ("opportunities", "missions", "negotiation")
+        for model in apps.get_app_config(label).get_models()
     }
 
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from councils.models import Membership, Share
-from negotiation.models import Mission
+from missions.models import Mission
 from tests.councils.shared_work import SharedWork, build_shared_work, client_for
 from tests.factories import (
     CommentFactory,
@@ -50,7 +50,7 @@ def snapshot() -> dict:
     """Every row of both apps, to compare before and after a refused write."""
     return {
         model.__name__: list(model.objects.order_by("pk").values())
-        for app in ("negotiation", "councils")
+        for app in ("opportunities", "missions", "negotiation", "councils")
         for model in apps.get_app_config(app).get_models()
     }
 

@@ -16,10 +16,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
+from config.tokens import digest_token
 from councils.management.commands.demo import build_demo_account, council_member_email
 from councils.models import Council, Debrief, Invitation, Share
-from negotiation.models import digest_token
-from negotiation.services import get_or_create_plan
+from negotiation.services import ensure_plan
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -67,7 +67,7 @@ def seeded(settings):
     member = council.memberships.exclude(user=owner).get().user
     assert member.email == council_member_email(owner.email)
     plan_share = Share.objects.create(
-        council=council, shared_by=owner, plan=get_or_create_plan(opportunity=kestrel)
+        council=council, shared_by=owner, plan=ensure_plan(opportunity=kestrel)
     )
     token = secrets.token_urlsafe(32)
     Invitation.objects.create(

@@ -1,5 +1,5 @@
 """In-place updates keep keyboard focus where the user is working and tell screen readers what
-happened, through the page's one polite live region (templates/includes/announcer.html)."""
+happened, through the page's one polite live region (templates/inplace/announcer.html)."""
 
 import pytest
 from django.urls import reverse

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from negotiation.models import Offer, Stage
+from negotiation.models import Offer
+from opportunities.models import Stage
 from tests.factories import OfferFactory, OpportunityFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

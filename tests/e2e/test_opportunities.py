@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from negotiation.models import Interview, Opportunity, Person, Stage
+from opportunities.models import Interview, Opportunity, Person, Stage
 from tests.factories import FocusFactory, OpportunityFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

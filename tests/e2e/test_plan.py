@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from negotiation.models import MoneyAsk, RedFlag, Stage
+from negotiation.models import MoneyAsk, RedFlag
+from opportunities.models import Stage
 from tests.factories import (
     MissionFactory,
     ObjectiveFactory,

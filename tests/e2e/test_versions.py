@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from negotiation.models import KeyResult
+from missions.models import KeyResult
 from tests.factories import (
     KeyResultFactory,
     MissionFactory,

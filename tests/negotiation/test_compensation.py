@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiation.models import MAX_AMOUNT, Offer
+from inplace.fields import MAX_AMOUNT
+from negotiation.models import Offer
 
 
 def offer(**fields) -> Offer:

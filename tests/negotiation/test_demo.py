@@ -11,8 +11,20 @@ from django.test import Client
 from django.utils import timezone
 
 from councils.management.commands.demo import DEFAULT_EMAIL, DEFAULT_PASSWORD
-from negotiation import models
-from negotiation.permissions import get_live_share_link
+from missions.models import KeyResult, KeyResultStatus, Mission, Objective, Question, ShareLink
+from missions.permissions import get_live_share_link
+from negotiation.models import (
+    AskStatus,
+    Conversation,
+    MoneyAsk,
+    NegotiationPlan,
+    Offer,
+    OfferVersion,
+    RedFlag,
+    RedFlagKind,
+    SuccessAsk,
+)
+from opportunities.models import Fit, Focus, Interview, Opportunity, Person, Stage, StageChange
 from tests.factories import OpportunityFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,22 +54,22 @@ def counts() -> dict[str, int]:
         for model in (
             get_user_model(),
             EmailAddress,
-            models.Focus,
-            models.Opportunity,
-            models.StageChange,
-            models.Person,
-            models.Interview,
-            models.Mission,
-            models.Objective,
-            models.KeyResult,
-            models.Question,
-            models.ShareLink,
-            models.NegotiationPlan,
-            models.SuccessAsk,
-            models.RedFlag,
-            models.Conversation,
-            models.Offer,
-            models.MoneyAsk,
+            Focus,
+            Opportunity,
+            StageChange,
+            Person,
+            Interview,
+            Mission,
+            Objective,
+            KeyResult,
+            Question,
+            ShareLink,
+            NegotiationPlan,
+            SuccessAsk,
+            RedFlag,
+            Conversation,
+            Offer,
+            MoneyAsk,
         )
     }
 
@@ -89,8 +101,8 @@ class TestDemoData:
 
         assert len(opportunities) >= 4
         assert {"exploring", "applied", "interviewing", "offer"} <= stages
-        assert fits.count(models.Fit.STRONG) >= 2
-        assert models.Fit.OFF in fits
+        assert fits.count(Fit.STRONG) >= 2
+        assert Fit.OFF in fits
         assert any(o.next_step_overdue for o in opportunities)
         assert any(o.next_step_due and not o.next_step_overdue for o in opportunities)
 
@@ -102,8 +114,8 @@ class TestDemoData:
             assert all(c.changed_at <= timezone.now() for c in history)
 
     def test_adds_people_and_interviews_past_and_upcoming(self, demo_user):
-        people = models.Person.objects.filter(opportunity__owner=demo_user)
-        interviews = models.Interview.objects.filter(opportunity__owner=demo_user)
+        people = Person.objects.filter(opportunity__owner=demo_user)
+        interviews = Interview.objects.filter(opportunity__owner=demo_user)
 
         assert {"hiring_manager", "recruiter", "interviewer"} <= {p.role for p in people}
         assert any(i.is_past for i in interviews)
@@ -111,29 +123,29 @@ class TestDemoData:
         assert all(i.people.exists() for i in interviews)
 
     def test_writes_a_full_mission_for_the_interviewing_opportunity(self, demo_user):
-        mission = models.Mission.objects.get(
-            opportunity__owner=demo_user, opportunity__stage=models.Stage.INTERVIEWING
+        mission = Mission.objects.get(
+            opportunity__owner=demo_user, opportunity__stage=Stage.INTERVIEWING
         )
         objectives = list(mission.objectives.all())
-        key_results = models.KeyResult.objects.filter(objective__mission=mission)
+        key_results = KeyResult.objects.filter(objective__mission=mission)
         questions = list(mission.questions.all())
 
-        assert mission.opportunity.stage == models.Stage.INTERVIEWING
+        assert mission.opportunity.stage == Stage.INTERVIEWING
         assert mission.purpose and mission.responsibilities
         assert len(objectives) == 3
         assert all(2 <= o.key_results.count() <= 3 for o in objectives)
         assert all(kr.target for kr in key_results)
         assert len({kr.horizon for kr in key_results}) >= 3
-        confirmed = key_results.get(status=models.KeyResultStatus.CONFIRMED)
-        changed = key_results.get(status=models.KeyResultStatus.CHANGED)
+        confirmed = key_results.get(status=KeyResultStatus.CONFIRMED)
+        changed = key_results.get(status=KeyResultStatus.CHANGED)
         assert confirmed.manager_note and changed.manager_note
         assert len(questions) == 4
         assert sum(q.objective_id is not None for q in questions) == 2
         assert sum(bool(q.answer) for q in questions) == 1
 
     def test_prepares_negotiation_plans_for_the_offer_and_the_interviewing_stages(self, demo_user):
-        plans = models.NegotiationPlan.objects.filter(opportunity__owner=demo_user)
-        asks = models.SuccessAsk.objects.filter(plan__in=plans)
+        plans = NegotiationPlan.objects.filter(opportunity__owner=demo_user)
+        asks = SuccessAsk.objects.filter(plan__in=plans)
 
         assert {p.opportunity.stage for p in plans} == {"offer", "interviewing"}
         assert plans.count() == 3
@@ -146,35 +158,35 @@ class TestDemoData:
         )
 
     def test_an_ask_they_would_not_discuss_raised_an_open_red_flag(self, demo_user):
-        flag = models.RedFlag.objects.get(plan__opportunity__owner=demo_user)
+        flag = RedFlag.objects.get(plan__opportunity__owner=demo_user)
 
         assert flag.is_open
-        assert flag.kind == models.RedFlagKind.ASK_NOT_DISCUSSED
-        assert flag.ask.status == models.AskStatus.DECLINED and flag.ask.would_not_discuss
+        assert flag.kind == RedFlagKind.ASK_NOT_DISCUSSED
+        assert flag.ask.status == AskStatus.DECLINED and flag.ask.would_not_discuss
         assert flag.explanation
 
     def test_logs_a_live_success_conversation_and_an_email(self, demo_user):
-        conversations = models.Conversation.objects.filter(plan__opportunity__owner=demo_user)
+        conversations = Conversation.objects.filter(plan__opportunity__owner=demo_user)
 
         assert conversations.filter(about_success=True, channel="video").exists()
         assert conversations.filter(channel="email").exists()
         assert all(c.people.exists() for c in conversations)
 
     def test_gives_two_current_offers_to_compare_one_of_them_revised(self, demo_user):
-        offers = models.Offer.objects.filter(opportunity__owner=demo_user)
+        offers = Offer.objects.filter(opportunity__owner=demo_user)
         client = Client()
         client.force_login(demo_user)
 
         page = client.get("/offers/compare/").content.decode()
 
         assert offers.count() == 3
-        assert offers.filter(version=models.OfferVersion.REVISED).count() == 1
+        assert offers.filter(version=OfferVersion.REVISED).count() == 1
         assert {o.opportunity.stage for o in offers} == {"offer"}
         assert page.count('class="compare-company"') == 2
         assert "Tessellate Health" in page and "Northpine Logistics" in page
 
     def test_drafts_a_money_ask_from_honest_reasons(self, demo_user):
-        money_ask = models.MoneyAsk.objects.get(plan__opportunity__owner=demo_user)
+        money_ask = MoneyAsk.objects.get(plan__opportunity__owner=demo_user)
 
         assert money_ask.reasons and money_ask.walk_away and money_ask.target_total
         assert "Are you open to" in money_ask.script

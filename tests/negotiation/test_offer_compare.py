@@ -24,9 +24,9 @@ from negotiation.models import (
     OfferVersion,
     RedFlag,
     RedFlagKind,
-    Stage,
     SuccessAsk,
 )
+from opportunities.models import Stage
 from tests.factories import OfferFactory
 
 URL = reverse("offer_compare")

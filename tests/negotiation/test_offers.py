@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from negotiation.models import Offer, OfferVersion, Stage, StageChange
+from negotiation.models import Offer, OfferVersion
+from opportunities.models import Stage, StageChange
 from tests.factories import OfferFactory, OpportunityFactory
 
 pytestmark = pytest.mark.django_db

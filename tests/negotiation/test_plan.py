@@ -17,10 +17,9 @@ from negotiation.models import (
     NegotiationPlan,
     RedFlag,
     RedFlagKind,
-    Stage,
-    StageChange,
     SuccessAsk,
 )
+from opportunities.models import Stage, StageChange
 from tests.factories import (
     ConversationFactory,
     MissionFactory,
@@ -82,7 +81,8 @@ def page_of(plan) -> str:
 def snapshot() -> dict:
     return {
         model.__name__: list(model.objects.order_by("pk").values())
-        for model in apps.get_app_config("negotiation").get_models()
+        for label in ("opportunities", "missions", "negotiation")
+        for model in apps.get_app_config(label).get_models()
     }
 
 

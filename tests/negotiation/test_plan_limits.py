@@ -4,7 +4,8 @@ with a message next to the form, keeping what was typed, plain or in place."""
 import pytest
 from django.urls import reverse
 
-from negotiation.models import Conversation, NegotiationPlan, Offer, RedFlag, Stage, SuccessAsk
+from negotiation.models import Conversation, NegotiationPlan, Offer, RedFlag, SuccessAsk
+from opportunities.models import Stage
 from tests.factories import (
     ConversationFactory,
     NegotiationPlanFactory,

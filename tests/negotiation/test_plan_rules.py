@@ -460,8 +460,8 @@ class TestFormatMoney:
 def test_plan_is_created_once_per_opportunity(owner):
     opportunity = OpportunityFactory(owner=owner)
 
-    first = services.get_or_create_plan(opportunity=opportunity)
-    second = services.get_or_create_plan(opportunity=opportunity)
+    first = services.ensure_plan(opportunity=opportunity)
+    second = services.ensure_plan(opportunity=opportunity)
 
     assert first == second
     assert NegotiationPlan.objects.filter(opportunity=opportunity).count() == 1

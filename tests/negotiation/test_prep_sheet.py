@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from negotiation import pdf, services
+from documents import pdf
+from missions import services
 from negotiation.models import AskPriority, AskStatus
 from tests.factories import (
     ConversationFactory,

@@ -11,18 +11,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from missions.models import KeyResult, Mission, Objective, Question
 from negotiation import services
-from negotiation.models import (
-    Conversation,
-    KeyResult,
-    Mission,
-    MoneyAsk,
-    NegotiationPlan,
-    Objective,
-    Question,
-    Stage,
-    SuccessAsk,
-)
+from negotiation.models import Conversation, MoneyAsk, NegotiationPlan, SuccessAsk
+from opportunities.models import Stage
 from tests.factories import (
     ConversationFactory,
     KeyResultFactory,

@@ -20,42 +20,46 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from config.tokens import digest_token
 from councils.models import Comment, Council, Debrief, GratitudeEntry, Membership, Share
+from missions.models import (
+    Horizon,
+    KeyResult,
+    KeyResultStatus,
+    Mission,
+    Objective,
+    Question,
+    ShareLink,
+    share_token_from_salt,
+)
+from missions.services import create_share_link
 from negotiation.models import (
     AskCategory,
     AskPriority,
     AskStatus,
-    Channel,
     Conversation,
     ConversationChannel,
-    Fit,
-    Focus,
-    Horizon,
-    Interview,
-    InterviewKind,
-    KeyResult,
-    KeyResultStatus,
-    Level,
-    Mission,
-    Objective,
     Offer,
     OfferVersion,
-    Opportunity,
-    Person,
-    PersonRole,
-    Question,
-    ShareLink,
-    Stage,
-    StageChange,
-    digest_token,
-    share_token_from_salt,
 )
 from negotiation.services import (
     add_success_ask,
-    create_share_link,
     draft_money_script,
-    get_or_create_plan,
+    ensure_plan,
     record_conversation,
+)
+from opportunities.models import (
+    Channel,
+    Fit,
+    Focus,
+    Interview,
+    InterviewKind,
+    Level,
+    Opportunity,
+    Person,
+    PersonRole,
+    Stage,
+    StageChange,
 )
 
 DEFAULT_EMAIL = "demo@example.com"
@@ -596,7 +600,7 @@ def _tessellate_plan(opportunity: Opportunity) -> None:
         objectives.append(objective)
     scheduling, evidence, reliability = objectives
 
-    plan = get_or_create_plan(opportunity=opportunity)
+    plan = ensure_plan(opportunity=opportunity)
     asks = [
         dict(
             category=AskCategory.BUDGET,
@@ -749,7 +753,7 @@ def _northpine(owner, now) -> Opportunity:
 
 
 def _northpine_plan(opportunity: Opportunity) -> None:
-    plan = get_or_create_plan(opportunity=opportunity)
+    plan = ensure_plan(opportunity=opportunity)
     add_success_ask(
         plan=plan,
         category=AskCategory.HEADCOUNT,
@@ -780,7 +784,7 @@ def _northpine_plan(opportunity: Opportunity) -> None:
 
 def _kestrel_plan(opportunity: Opportunity) -> None:
     """Prepared before the panel interview: the asks, each tied to an objective of the mission."""
-    plan = get_or_create_plan(opportunity=opportunity)
+    plan = ensure_plan(opportunity=opportunity)
     trust, team, _ = opportunity.mission.objectives.all()
     add_success_ask(
         plan=plan,

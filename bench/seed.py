@@ -1,23 +1,38 @@
 """Scale the demo account up to benchmark size (issue 5): 200 opportunities, 20 missions and
-2 councils with 200 comments between them, on top of what ``manage.py demo`` builds."""
+2 councils with 200 comments between them, on top of what ``manage.py demo`` builds.
+
+Every row goes through the demo's builders, so through the apps' services and forms, as the
+users would have made them: a few seconds of seeding, so no row is bulk-created behind them.
+"""
 
 import datetime as dt
 import itertools
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from councils.models import Comment, Council, Membership, Share
-from missions.models import Horizon, KeyResult, Mission, Objective, Question
+from councils.services import create_council, resolve_comment
+from demo.builders.accounts import ensure_account
+from demo.builders.councils import admit, comment, date_activity, date_joining, share
+from demo.builders.mail import mail_to_nobody
+from demo.builders.missions import build_mission
+from demo.builders.pipeline import build_focus, build_opportunity
+from demo.content import shapes
+from demo.content.accounts import DEFAULT_BASE_URL
+from missions.models import Horizon, KeyResult, Mission
 from negotiation.models import NegotiationPlan
-from opportunities.models import Fit, Focus, Opportunity, Stage
+from opportunities.models import Fit, Opportunity, Stage
 
 MISSIONS = 20
 COMMENTS = 200
 # The second council's members besides the demo owner and the demo council member.
 PEERS = ("Noor Haddad", "Felix Brandt", "Keiko Sato", "Owen Mbeki")
+PEER_FOCUS = {
+    "attribute_1": "Product leader for developer platforms",
+    "attribute_2": "Growth-stage companies with a platform team to build",
+    "attribute_3": "I make the platform the reason customers stay",
+}
 COMMENT_BODIES = (
     "Strong objective. **What is the baseline today**, and who measures it?",
     "I would open with this one at the panel: it shows you did the homework.",
@@ -31,16 +46,16 @@ COMMENT_BODIES = (
 )
 
 
-@transaction.atomic
 def scale_up(user, opportunities: int) -> dict[str, int]:
     """Grow the demo account to benchmark size; return the ids of the pages to measure."""
-    now = timezone.now()
-    _opportunities(user, opportunities)
-    pdf_mission = _pdf_mission(user)
-    missions = _missions(user, MISSIONS)
-    members = _peers(user)
-    councils = _councils(user, members, now)
-    _comments(user, members, councils, missions, now)
+    with mail_to_nobody(), transaction.atomic():
+        now = timezone.now()
+        _opportunities(user, opportunities, now)
+        pdf_mission = _pdf_mission(user, now)
+        missions = _missions(user, MISSIONS)
+        members = _peers(user)
+        councils = _councils(user, members, now)
+        _comments(user, [*members, user], _share(user, councils, missions, now), now)
     kestrel = Mission.objects.filter(opportunity__owner=user).order_by("pk").first()
     plan = (
         NegotiationPlan.objects.filter(opportunity__owner=user, opportunity__offers__isnull=False)
@@ -57,79 +72,89 @@ def scale_up(user, opportunities: int) -> dict[str, int]:
     }
 
 
-def _opportunities(user, total: int) -> None:
-    stages = list(Stage.values)
-    fits = list(Fit.values)
+def _opportunities(user, total: int, now: dt.datetime) -> None:
+    """Opportunities in every stage and fit until the user has ``total``."""
+    stages, fits = list(Stage.values), list(Fit.values)
     existing = Opportunity.objects.filter(owner=user).count()
-    Opportunity.objects.bulk_create(
-        Opportunity(
-            owner=user,
-            company=f"Scale Co {n}",
-            role="Senior Product Manager",
-            stage=stages[n % len(stages)],
-            fit=fits[n % len(fits)],
-            next_step="Follow up with the recruiter",
+    for n in range(max(0, total - existing)):
+        fields = {
+            "company": f"Scale Co {n}",
+            "role": "Senior Product Manager",
+            "fit": fits[n % len(fits)],
+            "next_step": "Follow up with the recruiter",
+        }
+        added = shapes.Opportunity(
+            stages=(stages[n % len(stages)],), started_days_ago=0, fields=fields
         )
-        for n in range(max(0, total - existing))
-    )
+        build_opportunity(owner=user, opportunity=added, now=now)
 
 
-def _okrs(mission: Mission, *, objectives: int, key_results: int, questions: int) -> None:
+def _mission(
+    purpose: str, responsibilities: str, *, objectives: int, key_results: int, questions: int
+):
+    """A mission of ``objectives`` × ``key_results`` and ``questions`` numbered rows."""
     horizons = list(Horizon.values)
-    for o in range(objectives):
-        objective = Objective.objects.create(
-            mission=mission, title=f"Objective {o + 1}: make onboarding effortless", position=o
-        )
-        KeyResult.objects.bulk_create(
-            KeyResult(
-                objective=objective,
-                description=f"Key result {k + 1}: time to first deploy",
-                target="from 3 days to under 1 hour",
-                horizon=horizons[k % len(horizons)],
-                position=k,
+    return shapes.Mission(
+        company="",
+        purpose=purpose,
+        responsibilities=responsibilities,
+        objectives=tuple(
+            shapes.Objective(
+                f"Objective {o + 1}: make onboarding effortless",
+                tuple(
+                    shapes.KeyResult(
+                        f"Key result {k + 1}: time to first deploy",
+                        "from 3 days to under 1 hour",
+                        horizons[k % len(horizons)],
+                    )
+                    for k in range(key_results)
+                ),
             )
-            for k in range(key_results)
-        )
-    Question.objects.bulk_create(
-        Question(
-            mission=mission, text=f"Question {q + 1}: how is success measured today?", position=q
-        )
-        for q in range(questions)
+            for o in range(objectives)
+        ),
+        questions=tuple(
+            shapes.Question(f"Question {q + 1}: how is success measured today?")
+            for q in range(questions)
+        ),
     )
 
 
-def _pdf_mission(user) -> Mission:
+def _pdf_mission(user, now: dt.datetime) -> Mission:
     """The PDF: 5 objectives × 4 key results and 10 questions, on an opportunity of its own."""
-    opportunity = Opportunity.objects.create(
-        owner=user, company="Benchmark Labs", role="Director of Product", stage=Stage.INTERVIEWING
+    labs = shapes.Opportunity(
+        stages=(Stage.INTERVIEWING,),
+        started_days_ago=0,
+        fields={"company": "Benchmark Labs", "role": "Director of Product"},
     )
-    mission = Mission.objects.create(
-        opportunity=opportunity,
-        purpose="Turn the developer platform into the reason customers stay. " * 4,
-        responsibilities="Own the platform roadmap, its three product managers and its budget. "
-        * 4,
+    mission = _mission(
+        "Turn the developer platform into the reason customers stay. " * 4,
+        "Own the platform roadmap, its three product managers and its budget. " * 4,
+        objectives=5,
+        key_results=4,
+        questions=10,
     )
-    _okrs(mission, objectives=5, key_results=4, questions=10)
-    return mission
+    opportunity = build_opportunity(owner=user, opportunity=labs, now=now)
+    return build_mission(opportunity=opportunity, mission=mission)
 
 
 def _missions(user, total: int) -> list[Mission]:
     """Missions (3 objectives × 3 key results, 4 questions) until the user has ``total``."""
     without = Opportunity.objects.filter(owner=user, mission__isnull=True).order_by("pk")
     missing = max(0, total - Mission.objects.filter(opportunity__owner=user).count())
+    mission = _mission(
+        "Make the product the one its customers recommend. " * 2,
+        "The roadmap, two product managers and the discovery budget.",
+        objectives=3,
+        key_results=3,
+        questions=4,
+    )
     for opportunity in without[:missing]:
-        mission = Mission.objects.create(
-            opportunity=opportunity,
-            purpose="Make the product the one its customers recommend. " * 2,
-            responsibilities="The roadmap, two product managers and the discovery budget.",
-        )
-        _okrs(mission, objectives=3, key_results=3, questions=4)
+        build_mission(opportunity=opportunity, mission=mission)
     return list(Mission.objects.filter(opportunity__owner=user).order_by("pk"))
 
 
 def _peers(user) -> list:
     """The demo council's member and four more peers, each with a focus (their shown name)."""
-    User = get_user_model()
     member = (
         Membership.objects.filter(council__owner=user)
         .exclude(user=user)
@@ -139,60 +164,77 @@ def _peers(user) -> list:
     )
     peers = [member]
     for name in PEERS:
-        email = f"bench-{name.split()[0].lower()}@example.com"
-        peer, _ = User.objects.get_or_create(username=f"bench-{email}", defaults={"email": email})
-        EmailAddress.objects.get_or_create(user=peer, email=email, verified=True, primary=True)
-        Focus.objects.get_or_create(owner=peer, defaults={"full_name": name})
+        first, last = name.split()
+        email = f"bench-{first.lower()}@example.com"
+        peer = ensure_account(email=email, password=None, name=(first, last))
+        build_focus(owner=peer, data={**PEER_FOCUS, "full_name": name})
         peers.append(peer)
     return peers
 
 
-def _councils(user, members, now) -> list[Council]:
-    """The demo's council, plus a second one with all the peers in it."""
+def _councils(user, members, now: dt.datetime) -> list[Council]:
+    """The demo's council, plus a second one all the peers joined ten days ago."""
     first = Council.objects.filter(owner=user).order_by("pk").first()
-    second = Council.objects.create(
+    second = create_council(
         owner=user, name="Tuesday leadership circle", purpose="Six leaders between roles."
     )
-    Membership.objects.bulk_create(
-        Membership(council=second, user=person, joined_at=now - dt.timedelta(days=10))
-        for person in [user, *members]
-    )
+    admit(council=second, people=members, base_url=DEFAULT_BASE_URL)
+    joined = now - dt.timedelta(days=10)
+    date_joining(council=second, user=user, joined_at=joined)
+    for member in members:
+        date_joining(council=second, user=member, invited_at=joined, joined_at=joined)
     return [first, second]
 
 
-def _comments(user, members, councils, missions, now) -> None:
-    """Share every mission with one council (the demo's with both); 200 comments in all."""
+def _share(user, councils: list[Council], missions: list[Mission], now) -> list[Share]:
+    """Share every mission with one council, the demo's with both."""
     shares = []
     for index, mission in enumerate(missions):
         targets = councils if index == 0 else [councils[index % 2]]
-        for council in targets:
-            share, _ = Share.objects.get_or_create(
-                council=council, mission=mission, defaults={"shared_by": user}
-            )
-            shares.append(share)
-    anchors = {
-        mission.pk: list(KeyResult.objects.filter(objective__mission=mission).order_by("pk"))
-        for mission in missions
+        shares += share(owner=user, item=mission, councils=targets, at=now)
+    return shares
+
+
+def _comments(user, people: list, shares: list[Share], now: dt.datetime) -> None:
+    """200 comments in all, an hour apart, each by the next of ``people`` in the share's council;
+    every seventh thread is resolved."""
+    councils = {each.council_id for each in shares}
+    members = {
+        council: set(Membership.objects.filter(council_id=council).values_list("user", flat=True))
+        for council in councils
     }
     missing = COMMENTS - Comment.objects.filter(share__council__in=councils).count()
     # The demo mission (the editor measured) gets about a quarter: ~50 in its two threads.
     weights = [shares[0]] * 4 + [shares[1]] * 3 + shares[2:]
-    authors = itertools.cycle([*members, user])
+    authors = itertools.cycle(people)
     roots: dict[int, Comment] = {}
-    for n, share in zip(range(missing), itertools.cycle(weights), strict=False):
-        author = next(authors)
-        key_results = anchors[share.mission_id]
-        parent = roots.get(share.pk) if n % 3 == 2 else None
-        comment = Comment.objects.create(
-            share=share,
-            author=author,
-            parent=parent,
-            key_result=key_results[n % len(key_results)] if n % 4 == 1 and not parent else None,
+    resolved = []
+    for n, on in zip(range(missing), itertools.cycle(weights), strict=False):
+        about = _about(n, on, roots)
+        posted = comment(
+            share=on,
+            author=next(person for person in authors if person.pk in members[on.council_id]),
             body=COMMENT_BODIES[n % len(COMMENT_BODIES)],
-            created_at=now - dt.timedelta(hours=missing - n),
-            resolved_at=now if n % 7 == 0 and not parent else None,
-            resolved_by=user if n % 7 == 0 and not parent else None,
+            at=now - dt.timedelta(hours=missing - n),
+            base_url=DEFAULT_BASE_URL,
+            **about,
         )
-        if parent is None:
-            roots[share.pk] = comment
-        Share.objects.filter(pk=share.pk).update(last_activity_at=comment.created_at)
+        if "parent" not in about:
+            roots[on.pk] = posted
+            resolved += [posted] if n % 7 == 0 else []
+    # Resolved once all are posted: a reply reopens its thread.
+    for root in resolved:
+        resolve_comment(comment=root, by=user)
+    date_activity(shares)
+
+
+def _about(n: int, on: Share, roots: dict[int, Comment]) -> dict:
+    """The ``n``th comment is a reply (one in three), or about a key result (one in four)."""
+    if n % 3 == 2 and on.pk in roots:
+        return {"parent": roots[on.pk]}
+    if n % 4 == 1:
+        key_results = list(
+            KeyResult.objects.filter(objective__mission=on.mission_id).order_by("pk")
+        )
+        return {"key_result": key_results[n % len(key_results)]}
+    return {}

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "councils",
     "accounts",
     "ops",
+    "demo",
 ]
 
 MIDDLEWARE = [

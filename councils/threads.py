@@ -12,9 +12,11 @@ from django.urls import reverse
 
 from councils.forms import CommentEditForm, CommentForm
 from councils.models import Comment, Share
+from councils.permissions import share_rights
 from councils.shares import SHARE_RELATED, share_field, share_title, shares_of, thread_url
 from missions.models import Objective
 from opportunities.models import Focus
+from opportunities.permissions import Rights
 
 
 def member_name(user) -> str:
@@ -56,7 +58,7 @@ class Thread:
     open: list[Comment]
     resolved: list[Comment]
     anchors: list[tuple[str, str]]
-    can_resolve: bool
+    can_resolve: bool  # the reader's work: they resolve and reopen its threads
     form: CommentForm
     url: str = ""
     comment_count: int = 0
@@ -84,26 +86,28 @@ class Thread:
         return bool(resolved_ids & open_ids)
 
 
-def build_threads(shares, *, user) -> list[Thread]:
-    """The threads of ``shares`` as ``user`` reads them: 2 queries, plus 2 per mission shared."""
-    shares = list(shares)
+def build_threads(shares: list[tuple[Share, Rights]], *, user) -> list[Thread]:
+    """The threads of ``shares``, each given with ``user``'s rights on it, as ``user`` reads
+    them: 2 queries, plus 2 per mission shared."""
     if not shares:
         return []
     anchors = {}
-    for share in shares:
+    for share, _ in shares:
         if share.mission_id and share.mission_id not in anchors:
             anchors[share.mission_id] = mission_anchors(share.mission_id)
-    comments = Comment.objects.filter(share__in=shares).select_related("author__focus")
-    by_share: dict[int, list[Comment]] = {share.pk: [] for share in shares}
+    comments = Comment.objects.filter(share__in=[share for share, _ in shares]).select_related(
+        "author__focus"
+    )
+    by_share: dict[int, list[Comment]] = {share.pk: [] for share, _ in shares}
     for comment in comments:
         by_share[comment.share_id].append(comment)
     return [
-        _thread(share, by_share[share.pk], anchors.get(share.mission_id, []), user=user)
-        for share in shares
+        _thread(share, rights, by_share[share.pk], anchors.get(share.mission_id, []), user=user)
+        for share, rights in shares
     ]
 
 
-def _thread(share: Share, comments: list[Comment], anchors, *, user) -> Thread:
+def _thread(share: Share, rights: Rights, comments: list[Comment], anchors, *, user) -> Thread:
     labels = dict(anchors)
     replies: dict[int, list[Comment]] = {}
     for comment in comments:
@@ -119,7 +123,7 @@ def _thread(share: Share, comments: list[Comment], anchors, *, user) -> Thread:
     # A deleted comment stays only while replies hang on it.
     roots = [root for root in roots if not root.deleted_at or root.thread_replies]
     form = CommentForm(share=share, anchors=anchors, auto_id=f"thread-{share.pk}-%s")
-    if share.shared_by_id == user.pk:
+    if rights.owner:
         form.fields["body"].widget.attrs["placeholder"] = "Answer your council, or add context."
     return Thread(
         share=share,
@@ -127,7 +131,7 @@ def _thread(share: Share, comments: list[Comment], anchors, *, user) -> Thread:
         open=[root for root in roots if not root.resolved_at],
         resolved=[root for root in roots if root.resolved_at],
         anchors=anchors,
-        can_resolve=share.shared_by_id == user.pk,
+        can_resolve=rights.owner,
         form=form,
         url=thread_url(share, user),
         comment_count=sum(1 for comment in comments if not comment.deleted_at),
@@ -146,7 +150,8 @@ def visible_shares(user, item):
 
 def threads_for(user, item) -> list[Thread]:
     """Every thread about ``item`` that ``user`` may read: one per council it is shared with."""
-    return build_threads(visible_shares(user, item), user=user)
+    shares = [(share, share_rights(user, share)) for share in visible_shares(user, item)]
+    return build_threads(shares, user=user)
 
 
 @dataclass

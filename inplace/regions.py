@@ -1,8 +1,14 @@
 """Pages edited in place: one template per page, one ``{% partialdef %}`` per swappable region.
 
-The rule every such view keeps: answer with a region only when htmx targets it by its DOM id
-(which is also the partial's name), else with the whole page; out-of-band regions ride along
-with ``oob`` set in their context. These helpers are shared by the editors of both apps.
+A page declares itself once as a ``Page``: its template, where a plain post lands, and for each
+region (named after its root element's DOM id, which is also the partial's name) the function
+that computes what that region shows. Its views then answer through the page:
+
+- ``page.respond(...)``: the region htmx targets, computing only that region's context (and
+  that of any out-of-band region riding along with ``oob`` set), else the whole page;
+- ``page.saved(...)``: after a write, the fresh region with the server's sentence for screen
+  readers, or for a plain post a redirect to the page anchored at what changed;
+- ``page.deleted(...)``: editing a row deleted meanwhile, the same way on every page.
 
 Screen readers hear what an in-place write did through ONE polite live region on every page,
 ``#announcer`` (templates/inplace/announcer.html, in base.html): an htmx response carries it
@@ -10,14 +16,15 @@ out of band with the server's sentence ("Added the objective …"), or, when the
 with errors, "Please fix the highlighted field." (see ``announce``).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from inplace.versions import VersionedForm
@@ -74,39 +81,10 @@ def focus_on(response: HttpResponse, anchor: str) -> HttpResponse:
     return response
 
 
-def render_region(
-    request: HttpRequest,
-    template: str,
-    context: dict,
-    region: str | None,
-    *,
-    regions: tuple[str, ...],
-    oob: tuple[str, ...] = (),
-    focus: Iterable = (),
-) -> HttpResponse:
-    """``template#region`` (plus out-of-band regions) when htmx targets it, else the page.
-
-    Forms among ``focus`` (the ones the user just opened or submitted) get the cursor; the
-    context's ``announcement`` (or the forms' errors) goes to the live region.
-    """
-    focus = list(focus)
-    for value in focus:
-        if isinstance(value, BaseForm):
-            focus_first_field(value)
-    if region not in regions or request.htmx.target != region:
-        return render(request, template, context)
-    parts = [render_to_string(f"{template}#{region}", context, request)]
-    parts += [
-        render_to_string(f"{template}#{name}", {**context, "oob": True}, request) for name in oob
-    ]
-    response = HttpResponse("".join(parts))
-    return announce(request, response, context.get("announcement", ""), forms=focus)
-
-
 def save_with(form: BaseForm, write, **kwargs):
     """Call the service ``write`` with the form's data; a refused write becomes a form error.
 
-    A form that carries a version (negotiation/versioning.py) passes it as ``expected_version``,
+    A form that carries a version (inplace/versions.py) passes it as ``expected_version``,
     and a stale one comes back as a conflict that keeps the typed text.
     Returns what the service returned, or None when the form or the service said no.
     """
@@ -143,3 +121,79 @@ def deleted_meanwhile(
     response = page()
     response.status_code = 404
     return response
+
+
+# What a region shows, from the request, the object the page is about and the state of the
+# request (which form is open, what was just said, and what the page's shared context holds).
+RegionContext = Callable[[HttpRequest, object, Mapping], dict]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page edited in place, declared once by the module of its views."""
+
+    template: str
+    url: Callable[[object], str]  # where a plain post lands
+    regions: Mapping[str, RegionContext]
+    shared: Callable[[object], dict] = lambda obj: {}  # what every region reads
+    whole: RegionContext = lambda request, obj, state: {}  # what only the whole page shows
+    cursor: bool = True  # forms just opened or sent get the cursor (their first field or error)
+
+    def context(self, request: HttpRequest, obj, regions: Iterable[str] = (), state=None) -> dict:
+        """The shared context, then each named region's own (all of them and the whole page's
+        when ``regions`` is None), then the request's state, which wins."""
+        state = state or {}
+        context = self.shared(obj)
+        for name in self.regions if regions is None else regions:
+            context.update(self.regions[name](request, obj, {**context, **state}))
+        if regions is None:
+            context.update(self.whole(request, obj, {**context, **state}))
+        return {**context, **state}
+
+    def respond(
+        self,
+        request: HttpRequest,
+        obj,
+        region: str | None = None,
+        *,
+        oob=(),
+        fallback: str | None = None,
+        cursor: bool | None = None,
+        **state,
+    ) -> HttpResponse:
+        """``template#region`` (plus out-of-band regions) when htmx targets it, else the whole
+        page — or, given a ``fallback`` template, a page of the region's own (a form that needs
+        room of its own without JavaScript). Forms in ``state`` (the ones just opened or sent)
+        get the cursor unless ``cursor`` (by default the page's) is off."""
+        forms = [value for value in state.values() if isinstance(value, BaseForm)]
+        if self.cursor if cursor is None else cursor:
+            for form in forms:
+                focus_first_field(form)
+        if region not in self.regions or request.htmx.target != region:
+            if fallback:
+                regions = (region,) if region in self.regions else ()
+                return render(request, fallback, self.context(request, obj, regions, state))
+            return render(request, self.template, self.context(request, obj, None, state))
+        context = self.context(request, obj, (region, *oob), state)
+        parts = [render_to_string(f"{self.template}#{region}", context, request)]
+        parts += [
+            render_to_string(f"{self.template}#{name}", {**context, "oob": True}, request)
+            for name in oob
+        ]
+        return announce(
+            request, HttpResponse("".join(parts)), state.get("announcement", ""), forms=forms
+        )
+
+    def saved(
+        self, request: HttpRequest, obj, region: str, *, anchor: str, message: str, oob=(), **state
+    ) -> HttpResponse:
+        """After a write: the fresh region for htmx, else a redirect to the page at ``anchor``."""
+        if request.htmx.target == region:
+            response = self.respond(request, obj, region, oob=oob, announcement=message, **state)
+            return focus_on(response, anchor)
+        messages.success(request, message)
+        return redirect(f"{self.url(obj)}#{anchor}")
+
+    def deleted(self, request: HttpRequest, obj, what: str, form_class: type[BaseForm]):
+        """Editing a row deleted meanwhile: the page as it is now, saying so (a 404)."""
+        return deleted_meanwhile(request, what, form_class, lambda: self.respond(request, obj))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from negotiation.views import offers, plans
+from negotiation.views import conversations, money, offers, plans
 
 plan = "opportunities/<int:pk>/plan"
 
@@ -23,20 +23,22 @@ urlpatterns = [
     path(
         f"{plan}/refused/", plans.success_conversation_refused, name="success_conversation_refused"
     ),
-    path(f"{plan}/conversations/new/", plans.conversation_create, name="conversation_create"),
+    path(
+        f"{plan}/conversations/new/", conversations.conversation_create, name="conversation_create"
+    ),
     path(
         f"{plan}/conversations/<int:conversation_pk>/",
-        plans.conversation_edit,
+        conversations.conversation_edit,
         name="conversation_edit",
     ),
     path(
         f"{plan}/conversations/<int:conversation_pk>/delete/",
-        plans.conversation_delete,
+        conversations.conversation_delete,
         name="conversation_delete",
     ),
-    path(f"{plan}/money/", plans.money_ask_edit, name="money_ask_edit"),
-    path(f"{plan}/money/draft/", plans.money_ask_draft, name="money_ask_draft"),
-    path(f"{plan}/money/outcome/", plans.money_ask_outcome, name="money_ask_outcome"),
+    path(f"{plan}/money/", money.money_ask_edit, name="money_ask_edit"),
+    path(f"{plan}/money/draft/", money.money_ask_draft, name="money_ask_draft"),
+    path(f"{plan}/money/outcome/", money.money_ask_outcome, name="money_ask_outcome"),
     path(f"{plan}/offers/new/", offers.offer_create, name="offer_create"),
     path(f"{plan}/offers/<int:offer_pk>/", offers.offer_edit, name="offer_edit"),
     path(f"{plan}/offers/<int:offer_pk>/delete/", offers.offer_delete, name="offer_delete"),

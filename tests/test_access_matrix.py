@@ -6,8 +6,9 @@
 2. The matrix: each row says which object a URL acts on, who may read it (GET) and who may
    change it (POST); the expected answer for every role × method follows from that and from who
    can see the object at all: invisible → 404 (never 403), visible but not theirs to change →
-   403, anonymous (and a hiring manager holding a share link) → sign-in. A refused request, and
-   any GET, leaves every row of the database as it was.
+   403, anonymous (and a hiring manager holding a share link) → sign-in, and back to that very
+   URL afterwards. A refused request, and any GET, leaves every row of the database as it was.
+   The roles are the personas of tests/conftest.py (the council's manager is its owner).
 3. Revocation is immediate: removing a member, unsharing, leaving, revoking a share link —
    the same client's next request (a GET, and a POST from a form it still has open) is a 404.
 """
@@ -16,46 +17,31 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 
-from councils.models import INVITATION_LIFETIME, Invitation
-from missions import services as negotiation_services
-from tests.factories import (
-    CommentFactory,
-    ConversationFactory,
-    CouncilFactory,
-    DebriefFactory,
-    FocusFactory,
-    GratitudeEntryFactory,
-    InterviewFactory,
-    KeyResultFactory,
-    MembershipFactory,
-    MissionFactory,
-    MoneyAskFactory,
-    NegotiationPlanFactory,
-    ObjectiveFactory,
-    OfferFactory,
-    OpportunityFactory,
-    PersonFactory,
-    QuestionFactory,
-    RedFlagFactory,
-    ShareFactory,
-    SuccessAskFactory,
-    UserFactory,
+from tests.factories import CommentFactory
+from tests.world import (
+    SHARE_KINDS,
+    build_work,
+    build_world,
+    client_for,
+    database_fingerprint,
+    fingerprint_difference,
 )
-from tests.owner_world import database_fingerprint, fingerprint_difference
 
-# Roles. "member" belongs to the council the owner shares their work with; "other" belongs to
-# another council of the owner's, with which nothing is shared; "link holder" is an anonymous
-# visitor who has opened the owner's share link.
-OWNER, MEMBER, OTHER, STRANGER = "owner", "member", "other", "stranger"
+# Roles, the personas of tests/conftest.py. "member" belongs to the council the owner shares
+# their work with; "other" belongs to another council of the owner's, with which nothing is
+# shared; "ex-member" was in the first council and left it; "link holder" is an anonymous
+# visitor who has opened the owner's share link. The member with edit rights, the council's
+# manager, is the owner.
+OWNER, MEMBER, OTHER, EX_MEMBER, STRANGER = "owner", "member", "other", "ex-member", "stranger"
 ANONYMOUS, LINK_HOLDER = "anonymous", "link holder"
-SIGNED_IN_ROLES = (OWNER, MEMBER, OTHER, STRANGER)
+SIGNED_IN_ROLES = (OWNER, MEMBER, OTHER, EX_MEMBER, STRANGER)
 ROLES = (*SIGNED_IN_ROLES, ANONYMOUS, LINK_HOLDER)
 
 ONLY_OWNER = frozenset({OWNER})
@@ -89,7 +75,7 @@ class Row:
 
     name: str
     on: str  # a key of SEES
-    kwargs: tuple[tuple[str, str], ...] = ()  # URL kwarg → a key of World.ids
+    kwargs: tuple[tuple[str, str], ...] = ()  # URL kwarg → a key of Matrix.ids
     read: frozenset = ONLY_OWNER  # who may GET (a page, a form, an "are you sure?")
     write: frozenset = ONLY_OWNER  # who may POST
     methods: frozenset = GP  # what the view accepts; anything else is 405 (or the refusal)
@@ -308,9 +294,15 @@ def kind_of(url: NamedUrl) -> str | None:
     return None
 
 
-def is_login_redirect(response) -> bool:
-    """Sent to sign in, to come back here afterwards."""
-    return response.status_code == 302 and response.url.startswith(f"{LOGIN}?next=")
+def is_login_redirect(response, back_to: str | None = None) -> bool:
+    """Sent to sign in, to come back here (to ``back_to``, when given) afterwards."""
+    if response.status_code != 302:
+        return False
+    where = urlsplit(response.url)
+    coming_back = parse_qs(where.query).get("next")
+    if where.path != LOGIN or not coming_back:
+        return False
+    return back_to is None or coming_back == [back_to]
 
 
 @pytest.mark.django_db
@@ -351,96 +343,76 @@ def test_every_matrix_row_names_a_url():
 
 
 @dataclasses.dataclass
-class World:
-    users: dict
+class Matrix:
+    users: dict  # role → user
     ids: dict  # variant ("shared" or "private") → object key → pk
     token: str  # the live share link of the shared mission
 
 
-def build_world() -> World:
-    """The owner's work, one of each kind shared with one council and one of each not."""
-    owner = UserFactory(email="owner@example.com")
-    member = UserFactory(email="member@example.com")
-    other = UserFactory(email="other@example.com")
-    stranger = UserFactory(email="stranger@example.com")
-    council = CouncilFactory(owner=owner, name="Thursday circle")
-    membership = MembershipFactory(council=council, user=member)
-    other_council = CouncilFactory(owner=owner, name="Alumni circle")
-    MembershipFactory(council=other_council, user=other)
-    invitation = Invitation.objects.create(
-        council=council,
-        email="invited@example.com",
-        invited_by=owner,
-        token_digest="0" * 64,
-        expires_at=timezone.now() + INVITATION_LIFETIME,
-    )
-    focus = FocusFactory(owner=owner)
-    focus_share = ShareFactory(council=council, mission=None, focus=focus)
-    owners_comment = CommentFactory(share=focus_share, author=owner)
-    members_comment = CommentFactory(share=focus_share, author=member)
-    gratitude = GratitudeEntryFactory(owner=owner)
+def build_matrix() -> Matrix:
+    """The world with one of each kind of work shared with the council, and one of each not."""
+    world = build_world(everything=True, share=SHARE_KINDS, share_link=True)
+    focus_share = world.shares["focus"]
     common = {
-        "council": council.pk,
-        "membership": membership.pk,
-        "invitation": invitation.pk,
+        "council": world.council.pk,
+        "membership": world.membership.pk,
+        "invitation": world.invitation.pk,
         "focus_share": focus_share.pk,
-        "owners_comment": owners_comment.pk,
-        "members_comment": members_comment.pk,
-        "gratitude": gratitude.pk,
+        "owners_comment": CommentFactory(share=focus_share, author=world.owner).pk,
+        "members_comment": CommentFactory(share=focus_share, author=world.member).pk,
+        "gratitude": world.gratitude.pk,
     }
     ids = {}
-    for variant in ("shared", "private"):
-        opportunity = OpportunityFactory(owner=owner)
-        mission = MissionFactory(opportunity=opportunity)
-        objective = ObjectiveFactory(mission=mission)
-        plan = NegotiationPlanFactory(opportunity=opportunity)
-        MoneyAskFactory(plan=plan)
-        debrief = DebriefFactory(owner=owner, opportunity=opportunity)
+    for variant, work in (("shared", world), ("private", build_work(world.owner))):
         ids[variant] = {
             **common,
-            "opportunity": opportunity.pk,
-            "person": PersonFactory(opportunity=opportunity).pk,
-            "interview": InterviewFactory(opportunity=opportunity).pk,
-            "objective": objective.pk,
-            "key_result": KeyResultFactory(objective=objective).pk,
-            "question": QuestionFactory(mission=mission, objective=objective).pk,
-            "ask": SuccessAskFactory(plan=plan, objective=objective).pk,
-            "red_flag": RedFlagFactory(plan=plan).pk,
-            "conversation": ConversationFactory(plan=plan).pk,
-            "offer": OfferFactory(opportunity=opportunity).pk,
-            "debrief": debrief.pk,
+            **{key: getattr(work, key).pk for key in WORK_KEYS},
+            # Shares exist only when shared; the private variant never uses this one.
+            "share": world.share.pk if variant == "shared" else focus_share.pk,
         }
-        if variant == "shared":
-            share = ShareFactory(council=council, mission=mission)
-            ShareFactory(council=council, mission=None, plan=plan)
-            ShareFactory(council=council, mission=None, debrief=debrief)
-            ids[variant]["share"] = share.pk
-            token = negotiation_services.create_share_link(mission=mission)
-        else:
-            ids[variant]["share"] = focus_share.pk  # unused: shares exist only when shared
-    users = {OWNER: owner, MEMBER: member, OTHER: other, STRANGER: stranger}
-    return World(users=users, ids=ids, token=token)
+    users = {
+        OWNER: world.owner,
+        MEMBER: world.member,
+        OTHER: world.outsider,
+        EX_MEMBER: world.ex_member,
+        STRANGER: world.stranger,
+    }
+    return Matrix(users=users, ids=ids, token=world.share_token)
+
+
+WORK_KEYS = (
+    "opportunity",
+    "person",
+    "interview",
+    "objective",
+    "key_result",
+    "question",
+    "ask",
+    "red_flag",
+    "conversation",
+    "offer",
+    "debrief",
+)
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker) -> Iterator[World]:
+def matrix(django_db_setup, django_db_blocker) -> Iterator[Matrix]:
     fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
         django_db_blocker.unblock(),
         override_settings(PASSWORD_HASHERS=fast),
         transaction.atomic(),
     ):
-        yield build_world()
+        yield build_matrix()
         transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
-def clients(world, django_db_blocker) -> dict[str, Client]:
-    clients = {role: Client() for role in ROLES}
+def clients(matrix, django_db_blocker) -> dict[str, Client]:
     with django_db_blocker.unblock():
-        for role, user in world.users.items():
-            clients[role].force_login(user)
-        opened = clients[LINK_HOLDER].get(reverse("share_page", args=[world.token]))
+        clients = {role: client_for(user) for role, user in matrix.users.items()}
+        clients |= {ANONYMOUS: Client(), LINK_HOLDER: Client()}
+        opened = clients[LINK_HOLDER].get(reverse("share_page", args=[matrix.token]))
         assert opened.status_code == 200, "the link holder opens the share link"
     return clients
 
@@ -501,15 +473,15 @@ def send(client: Client, method: str, url: str):
 
 
 @pytest.fixture(scope="module")
-def baseline(world, clients, django_db_blocker) -> dict:
+def baseline(matrix, clients, django_db_blocker) -> dict:
     """The database as every request of the matrix finds it (each one is rolled back)."""
     with django_db_blocker.unblock():
         return database_fingerprint()
 
 
 @pytest.mark.parametrize(("r", "variant", "role"), CASES)
-def test_the_access_matrix(r, variant, role, world, clients, baseline, db):
-    url = reverse(r.name, kwargs={arg: world.ids[variant][key] for arg, key in r.kwargs})
+def test_the_access_matrix(r, variant, role, matrix, clients, baseline, db):
+    url = reverse(r.name, kwargs={arg: matrix.ids[variant][key] for arg, key in r.kwargs})
     for method in METHODS:
         with transaction.atomic():
             written = rows_written()
@@ -517,7 +489,9 @@ def test_the_access_matrix(r, variant, role, world, clients, baseline, db):
             want, may_write = expected(r, variant, role, method)
             where = f"{role} {method} {url} ({r}, {variant})"
             if want == "login":
-                assert is_login_redirect(response), f"{where}: {response.status_code}, not sign-in"
+                assert is_login_redirect(response, back_to=url), (
+                    f"{where}: {response.status_code}, not sign-in and back"
+                )
             else:
                 assert response.status_code in want, (
                     f"{where}: {response.status_code}, expected {sorted(want)}"

@@ -37,7 +37,7 @@ from councils.emails import unsubscribe_token
 from missions.models import KeyResult, Objective, Question
 from negotiation.models import Conversation, Offer, RedFlag, SuccessAsk
 from opportunities.models import Interview, Opportunity, Person
-from tests.owner_world import World, build_world, database_fingerprint, fingerprint_difference
+from tests.world import World, client_for, database_fingerprint, fingerprint_difference
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 FUZZ = settings(
@@ -266,7 +266,7 @@ def opp(w: World) -> dict:
     return {"pk": w.opportunity.pk}
 
 
-# A post without a version is judged on its content (negotiation/versioning.py); a hostile
+# A post without a version is judged on its content (inplace/versions.py); a hostile
 # version is one more field to fuzz, and a stale one must be refused without a change.
 VERSIONS = ["", "abc", "-1", "0", "999999", str(2**63), "1e309", "1.5", "\x00"]
 
@@ -873,15 +873,9 @@ FORMS = {
 
 
 @pytest.fixture
-def world(owner) -> World:
-    return build_world(owner)
-
-
-@pytest.fixture
-def clients(world) -> dict[str, Client]:
+def clients(full_world) -> dict[str, Client]:
     """One client per persona for all examples: building a client's handler is not cheap."""
-    owner = Client()
-    owner.force_login(world.owner)
+    owner = client_for(full_world.owner)
     return {"owner": owner, "anonymous": Client()}
 
 
@@ -893,11 +887,11 @@ def shows_field_error(response) -> bool:
 @FUZZ
 @given(data=st.data())
 def test_hostile_input_never_breaks_a_form_and_a_refusal_changes_nothing(
-    world, clients, name, data
+    full_world, clients, name, data
 ):
     form = FORMS[name]
     client = clients[form.client]
-    strategies = form.fields(world)
+    strategies = form.fields(full_world)
     chosen = data.draw(
         st.lists(st.sampled_from(sorted(strategies)), min_size=1, max_size=3, unique=True),
         label="fields",
@@ -906,13 +900,15 @@ def test_hostile_input_never_breaks_a_form_and_a_refusal_changes_nothing(
         field_name: data.draw(strategies[field_name], label=field_name) for field_name in chosen
     }
     via_htmx = data.draw(st.booleans(), label="htmx")
-    target = form.target(world)
+    target = form.target(full_world)
     headers = {"HX-Request": "true", "HX-Target": target or "main"} if via_htmx else {}
 
     with transaction.atomic():
-        post = {**form.valid(world), **hostile}
+        post = {**form.valid(full_world), **hostile}
         before = database_fingerprint()
-        response = client.post(reverse(form.url, kwargs=form.kwargs(world)), post, headers=headers)
+        response = client.post(
+            reverse(form.url, kwargs=form.kwargs(full_world)), post, headers=headers
+        )
         after = database_fingerprint()
 
         assert response.status_code < 500, f"{name} answered {response.status_code}"
@@ -922,7 +918,7 @@ def test_hostile_input_never_breaks_a_form_and_a_refusal_changes_nothing(
                 f"{name} refused the post but changed {fingerprint_difference(before, after)}"
             )
         elif before != after and form.stored is not None:
-            stored = form.stored(world)
+            stored = form.stored(full_world)
             for field_name, kind in form.round_trip.items():
                 if field_name in hostile:
                     assert_round_trip(
@@ -971,10 +967,10 @@ def test_every_form_of_the_app_is_fuzzed():
 
 
 @pytest.mark.parametrize("pk", [2**63, 2**64, 10**30])
-def test_an_id_too_large_for_the_database_is_a_404(owner_client, world, pk):
+def test_an_id_too_large_for_the_database_is_a_404(owner_client, full_world, pk):
     for url in (
         reverse("opportunity_detail", args=[pk]),
-        reverse("objective_edit", args=[world.opportunity.pk, pk]),
+        reverse("objective_edit", args=[full_world.opportunity.pk, pk]),
         reverse("council_detail", args=[pk]),
         reverse("debrief_detail", args=[pk]),
         reverse("comment_edit", args=[pk]),
@@ -988,30 +984,30 @@ def test_an_id_too_large_for_the_database_is_a_404(owner_client, world, pk):
 class TestIdsTooLargeForTheDatabase:
     """Ticking a row whose id is beyond 64 bits was a server error (SQLite's OverflowError)."""
 
-    def test_sharing_with_such_a_council_is_a_field_error(self, owner_client, world):
-        url = reverse("mission_share", args=[world.opportunity.pk])
-        response = owner_client.post(url, {"councils": [world.council.pk, str(2**63)]})
+    def test_sharing_with_such_a_council_is_a_field_error(self, owner_client, full_world):
+        url = reverse("mission_share", args=[full_world.opportunity.pk])
+        response = owner_client.post(url, {"councils": [full_world.council.pk, str(2**63)]})
         assert response.status_code == 200
         assert "You can share only with councils you belong to." in response.content.decode()
-        assert world.mission.council_shares.count() == 1  # the one the world started with
+        assert full_world.mission.council_shares.count() == 1  # the one the world started with
 
-    def test_an_interview_with_such_a_person_is_a_field_error(self, owner_client, world):
-        url = reverse("interview_create", args=[world.opportunity.pk])
+    def test_an_interview_with_such_a_person_is_a_field_error(self, owner_client, full_world):
+        url = reverse("interview_create", args=[full_world.opportunity.pk])
         data = {"scheduled_at": in_two_days(), "kind": "screen", "channel": "video"}
         response = owner_client.post(url, {**data, "people": [str(2**64)], "notes": "Kept"})
         assert response.status_code == 200
         page = response.content.decode()
         assert "Choose people from this opportunity only." in page
         assert "Kept" in page
-        assert world.opportunity.interviews.count() == 1
+        assert full_world.opportunity.interviews.count() == 1
 
-    def test_a_conversation_with_such_a_person_is_a_field_error(self, owner_client, world):
-        url = reverse("conversation_create", args=[world.opportunity.pk])
+    def test_a_conversation_with_such_a_person_is_a_field_error(self, owner_client, full_world):
+        url = reverse("conversation_create", args=[full_world.opportunity.pk])
         data = {"happened_on": yesterday(), "channel": "video", "summary": "We talked."}
         response = owner_client.post(url, {**data, "people": [str(10**30)]})
         assert response.status_code == 200
         assert "Choose people from this opportunity only." in response.content.decode()
-        assert world.plan.conversations.count() == 1
+        assert full_world.plan.conversations.count() == 1
 
 
 # Every text field at its boundary, deterministically: the longest value the column takes comes
@@ -1030,22 +1026,24 @@ def boundary_text(length: int) -> str:
 
 
 @pytest.mark.parametrize("name", [name for name, fields in TEXT_FIELDS.items() if fields])
-def test_the_longest_text_a_field_takes_comes_back_exactly(world, clients, name):
+def test_the_longest_text_a_field_takes_comes_back_exactly(full_world, clients, name):
     form = FORMS[name]
-    model = type(form.stored(world))
-    url = reverse(form.url, kwargs=form.kwargs(world))
+    model = type(form.stored(full_world))
+    url = reverse(form.url, kwargs=form.kwargs(full_world))
     client = clients[form.client]
     for field_name in TEXT_FIELDS[name]:
         limit = model._meta.get_field(field_name).max_length
         with transaction.atomic():
             before = database_fingerprint()
-            response = client.post(url, {**form.valid(world), field_name: boundary_text(limit + 1)})
+            response = client.post(
+                url, {**form.valid(full_world), field_name: boundary_text(limit + 1)}
+            )
             assert response.status_code == 200, f"{name} took {limit + 1} chars of {field_name}"
             assert f"at most {limit} characters" in response.content.decode()
             assert database_fingerprint() == before
 
             longest = boundary_text(limit)
-            response = client.post(url, {**form.valid(world), field_name: longest})
+            response = client.post(url, {**form.valid(full_world), field_name: longest})
             assert response.status_code == 302, f"{name} refused {limit} chars of {field_name}"
-            assert getattr(form.stored(world), field_name) == longest, f"{name} {field_name}"
+            assert getattr(form.stored(full_world), field_name) == longest, f"{name} {field_name}"
             transaction.set_rollback(True)

@@ -9,13 +9,11 @@ stored by the browser or a proxy.
 import re
 from collections import deque
 from html.parser import HTMLParser
-from io import StringIO
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
+
+from tests.world import DemoWorld, build_demo_world, client_for
 
 NONCE = re.compile(r"'nonce-([^']+)'")
 NOT_FOLLOWED = ("/accounts/logout/", "/static/", "/share/")
@@ -51,14 +49,8 @@ def same_site_paths(hrefs):
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demo", "--force", stdout=StringIO())
-
-
-def signed_in(email: str) -> Client:
-    client = Client()
-    client.force_login(get_user_model().objects.get(email=email))
-    return client
+def demo(db) -> DemoWorld:
+    return build_demo_world()
 
 
 def crawl(client):
@@ -97,7 +89,7 @@ def check_page(path, response, problems) -> list[str]:
 
 @pytest.mark.django_db
 def test_every_page_linked_from_the_dashboard_opens_and_is_locked_down(demo):
-    seen, problems = crawl(signed_in("demo@example.com"))
+    seen, problems = crawl(client_for(demo.owner))
     assert not problems, "\n".join(problems)
     assert len(seen) > 40, sorted(seen)
     assert len(seen) <= MAX_PAGES, "the crawl stopped early; raise MAX_PAGES"
@@ -111,7 +103,7 @@ def test_every_page_linked_from_the_dashboard_opens_and_is_locked_down(demo):
 @pytest.mark.django_db
 def test_a_council_member_meets_no_link_they_may_not_follow(demo):
     """The member reads what is shared with the council; no link leads them to a 403 or 404."""
-    seen, problems = crawl(signed_in("demo+member@example.com"))
+    seen, problems = crawl(client_for(demo.member))
     assert not problems, "\n".join(problems)
     assert any(path.endswith("/mission/") for path in seen), "the shared mission is reachable"
     assert any(path.startswith("/debriefs/") and path[-2].isdigit() for path in seen)

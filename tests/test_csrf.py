@@ -18,10 +18,9 @@ from django.urls.resolvers import RegexPattern
 
 from councils.emails import unsubscribe_token
 from missions.services import create_share_link
-from tests.owner_world import (
+from tests.world import (
     INVITATION_TOKEN,
     World,
-    build_world,
     database_fingerprint,
     fingerprint_difference,
     invitee_for,
@@ -109,15 +108,10 @@ def concrete_path(name: str, pattern, prefix: str, world: World) -> str | None:
 
 
 @pytest.fixture
-def world(owner) -> World:
-    return build_world(owner)
-
-
-@pytest.fixture
-def clients(world) -> dict[str, Client]:
+def clients(full_world) -> dict[str, Client]:
     """Browsers that check CSRF like real ones: the owner's, the invitee's, a signed-out one."""
     made = {"anonymous": Client(enforce_csrf_checks=True)}
-    for persona, user in (("owner", world.owner), ("invitee", invitee_for(world))):
+    for persona, user in (("owner", full_world.owner), ("invitee", invitee_for(full_world))):
         made[persona] = Client(enforce_csrf_checks=True)
         made[persona].force_login(user)
     return made
@@ -146,16 +140,16 @@ def every_path(world: World) -> list[tuple[str, str]]:
     return paths
 
 
-def test_every_url_of_the_project_gets_a_path(world):
-    names = {name for name, _ in every_path(world)}
+def test_every_url_of_the_project_gets_a_path(full_world):
+    names = {name for name, _ in every_path(full_world)}
     # The ones SECURITY.md names, so a change to the resolver walk cannot quietly drop them.
     assert {"account_logout", "account_email", "account_change_password"} <= names
     assert {"invitation_accept", "mission_edit", "comment_create", "account_delete"} <= names
 
 
-def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(world, clients):
+def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(full_world, clients):
     failures = []
-    for name, path in every_path(world):
+    for name, path in every_path(full_world):
         client = clients[POSTED_BY.get(name, "owner")]
         before = database_fingerprint()
         for headers in ({}, {"HX-Request": "true", "HX-Target": "main"}):
@@ -168,10 +162,10 @@ def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(world, cli
     assert not failures, "\n".join(failures)
 
 
-def test_the_same_post_with_the_token_is_not_refused_for_csrf(world, clients):
+def test_the_same_post_with_the_token_is_not_refused_for_csrf(full_world, clients):
     tokens = {persona: csrf_token(client) for persona, client in clients.items()}
     failures = []
-    for name, path in every_path(world):
+    for name, path in every_path(full_world):
         persona = POSTED_BY.get(name, "owner")
         client = clients[persona]
         cookies = client.cookies
@@ -189,19 +183,19 @@ def test_the_same_post_with_the_token_is_not_refused_for_csrf(world, clients):
     assert not failures, "\n".join(failures)
 
 
-def test_the_token_in_the_form_field_works_too(world, clients):
+def test_the_token_in_the_form_field_works_too(full_world, clients):
     client = clients["owner"]
     token = csrf_token(client)
-    path = f"/opportunities/{world.opportunity.pk}/mission/objectives/new/"
+    path = f"/opportunities/{full_world.opportunity.pk}/mission/objectives/new/"
     response = client.post(path, {"title": "Grow trust", "csrfmiddlewaretoken": token})
     assert response.status_code == 302
-    assert world.mission.objectives.filter(title="Grow trust").exists()
+    assert full_world.mission.objectives.filter(title="Grow trust").exists()
 
 
-def test_a_forged_token_is_refused(world, clients):
+def test_a_forged_token_is_refused(full_world, clients):
     client = clients["owner"]
     csrf_token(client)
-    path = f"/opportunities/{world.opportunity.pk}/mission/objectives/new/"
+    path = f"/opportunities/{full_world.opportunity.pk}/mission/objectives/new/"
     response = client.post(path, {"title": "Grow trust", "csrfmiddlewaretoken": "x" * 64})
     assert response.status_code == 403
-    assert not world.mission.objectives.filter(title="Grow trust").exists()
+    assert not full_world.mission.objectives.filter(title="Grow trust").exists()

@@ -22,9 +22,8 @@ from django.test import Client
 from django.urls import reverse
 
 from councils import models as council_models
-from missions import services
 from tests import factories
-from tests.owner_world import World, build_world
+from tests.world import SHARE_KINDS, World, build_world, client_for
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -140,17 +139,16 @@ def assert_no_new_markup(label: str, plain: str, attacked: str) -> None:
 
 
 @pytest.fixture
-def world(owner) -> World:
-    world = build_world(owner)
-    # Every optional text filled in, so the plain pages show every element the attacked ones do.
+def filled_world(owner) -> World:
+    """Every optional text filled in, so the plain pages show every element the attacked ones do."""
+    world = build_world(
+        owner, everything=True, look_alikes=True, share=SHARE_KINDS, share_link=True
+    )
     world.money_ask.script = "Are you open to 200,000?"
     world.money_ask.save()
     factories.FocusFactory(owner=world.member, full_name="Morgan Member")
-    for item in ({"focus": world.focus}, {"plan": world.plan}, {"debrief": world.debrief}):
-        factories.ShareFactory(council=world.council, mission=None, shared_by=owner, **item)
     factories.CommentFactory(share=world.share, author=world.member, parent=world.comment)
     factories.CommentFactory(share=world.share, author=world.member, objective=world.objective)
-    world.share_token = services.create_share_link(mission=world.mission)
     return world
 
 
@@ -268,10 +266,8 @@ def member_pages(w: World) -> list[tuple[str, str | None]]:
 
 
 def pdf_sources(w: World) -> list[tuple[Client, str]]:
-    owner = Client()
-    owner.force_login(w.owner)
-    member = Client()
-    member.force_login(w.member)
+    owner = client_for(w.owner)
+    member = client_for(w.member)
     o = w.opportunity.pk
     return [
         (owner, reverse("mission_pdf", args=[o])),
@@ -288,8 +284,7 @@ def render_everything(w: World) -> dict[str, str]:
         ("owner", w.owner, owner_pages(w)),
         ("member", w.member, member_pages(w)),
     ):
-        client = Client()
-        client.force_login(user)
+        client = client_for(user)
         for url, target in pages:
             headers = {"HX-Request": "true", "HX-Target": target} if target else {}
             response = client.get(url, headers=headers)
@@ -308,7 +303,8 @@ def render_everything(w: World) -> dict[str, str]:
     return rendered
 
 
-def test_the_payload_corpus_in_every_text_field_never_becomes_markup(world):
+def test_the_payload_corpus_in_every_text_field_never_becomes_markup(filled_world):
+    world = filled_world
     plain = render_everything(world)
     assert store_payloads() > 80
     attacked = render_everything(world)

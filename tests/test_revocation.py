@@ -14,19 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from councils.models import Comment, Council, Membership, Share
-from missions import services as negotiation_services
-from tests.factories import (
-    CouncilFactory,
-    DebriefFactory,
-    FocusFactory,
-    MembershipFactory,
-    MissionFactory,
-    NegotiationPlanFactory,
-    ObjectiveFactory,
-    OpportunityFactory,
-    ShareFactory,
-    UserFactory,
-)
+from tests.world import SHARE_KINDS, build_work, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -43,49 +31,39 @@ class Shared:
     opportunity_pk: int
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
-def shared(owner, owner_client) -> Shared:
+def shared(owner, owner_client, council, council_member, council_member_client) -> Shared:
     """The owner's focus, mission, plan and debrief shared with a council the member is in."""
-    council = CouncilFactory(owner=owner, name="Thursday circle")
-    member = UserFactory(email="member@example.com")
-    membership = MembershipFactory(council=council, user=member)
-    opportunity = OpportunityFactory(owner=owner, company="Northwind Cloud")
-    mission = MissionFactory(opportunity=opportunity)
-    ObjectiveFactory(mission=mission, title="Make onboarding a reason teams choose us")
-    plan = NegotiationPlanFactory(opportunity=opportunity)
-    debrief = DebriefFactory(owner=owner, opportunity=opportunity)
-    focus = FocusFactory(owner=owner)
-    shares = {
-        "focus": ShareFactory(council=council, mission=None, focus=focus),
-        "mission": ShareFactory(council=council, mission=mission),
-        "plan": ShareFactory(council=council, mission=None, plan=plan),
-        "debrief": ShareFactory(council=council, mission=None, debrief=debrief),
-    }
-    pk = opportunity.pk
+    world = build_world(owner, council=council, member=council_member, share=SHARE_KINDS)
+    pk = world.opportunity.pk
     pages = {
-        "focus": reverse("share_detail", args=[shares["focus"].pk]),
+        "focus": reverse("share_detail", args=[world.shares["focus"].pk]),
         "mission": reverse("mission_edit", args=[pk]),
         "mission PDF": reverse("mission_pdf", args=[pk]),
         "plan": reverse("plan_detail", args=[pk]),
-        "debrief": reverse("debrief_detail", args=[debrief.pk]),
+        "debrief": reverse("debrief_detail", args=[world.debrief.pk]),
         "council": reverse("council_detail", args=[council.pk]),
     }
     share_urls = {
         "focus": reverse("focus_share"),
         "mission": reverse("mission_share", args=[pk]),
         "plan": reverse("plan_share", args=[pk]),
-        "debrief": reverse("debrief_share", args=[debrief.pk]),
+        "debrief": reverse("debrief_share", args=[world.debrief.pk]),
     }
-    member_client = client_for(member)
     for name, url in pages.items():
-        assert member_client.get(url).status_code == 200, f"the member reads the {name} first"
-    return Shared(owner_client, member_client, council, membership, shares, pages, share_urls, pk)
+        assert council_member_client.get(url).status_code == 200, (
+            f"the member reads the {name} first"
+        )
+    return Shared(
+        owner_client,
+        council_member_client,
+        council,
+        world.membership,
+        world.shares,
+        pages,
+        share_urls,
+        pk,
+    )
 
 
 def htmx(target: str) -> dict:
@@ -157,14 +135,13 @@ class TestUnsharing:
 class TestShareLinks:
     @pytest.fixture
     def link(self, owner, owner_client):
-        mission = MissionFactory(opportunity__owner=owner, purpose="Make the platform a reason")
-        token = negotiation_services.create_share_link(mission=mission)
+        work = build_work(owner, everything=False, share_link=True)
         holder = Client()
-        page = reverse("share_page", args=[token])
-        pdf = reverse("share_pdf", args=[token])
+        page = reverse("share_page", args=[work.share_token])
+        pdf = reverse("share_pdf", args=[work.share_token])
         assert holder.get(page).status_code == 200
         assert holder.get(pdf).status_code == 200
-        return holder, mission.opportunity_id, page, pdf
+        return holder, work.opportunity.pk, page, pdf
 
     def test_revoking_ends_the_holders_access_to_the_page_and_the_pdf(self, owner_client, link):
         holder, pk, page, pdf = link

@@ -33,32 +33,17 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from councils.models import Comment
-from missions import services as negotiation_services
 from tests.factories import (
-    PASSWORD,
     CommentFactory,
-    ConversationFactory,
     CouncilFactory,
-    DebriefFactory,
     FocusFactory,
     GratitudeEntryFactory,
-    InterviewFactory,
-    KeyResultFactory,
     MembershipFactory,
-    MissionFactory,
-    MoneyAskFactory,
-    NegotiationPlanFactory,
-    ObjectiveFactory,
-    OfferFactory,
-    OpportunityFactory,
-    PersonFactory,
-    QuestionFactory,
-    RedFlagFactory,
     ShareFactory,
     StageChangeFactory,
-    SuccessAskFactory,
     UserFactory,
 )
+from tests.world import build_work, build_world, client_for, reauthenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +103,9 @@ class Planter:
 
 
 @dataclass
-class World:
+class Sentinels:
+    """The world with A as its owner and B as the council member, and where A's words went."""
+
     a: object
     b: object
     plant: Planter
@@ -133,93 +120,82 @@ class World:
     b_opportunity_pk: int = 0
 
 
-def build_world() -> World:
-    a = UserFactory(email=A_EMAIL)
-    b = UserFactory(email=B_EMAIL)
-    world = World(a=a, b=b, plant=Planter())
-    plant = world.plant
+def plant_sentinels() -> Sentinels:
+    """A's world with a sentinel in every text, and B's own work."""
+    # A shares one mission (and its link) with the council B is in; the world's other council
+    # of A's, which B is not in, will hold everything else.
+    world = build_world(
+        UserFactory(email=A_EMAIL),
+        member=UserFactory(email=B_EMAIL),
+        everything=True,
+        share_link=True,
+    )
+    a, b = world.owner, world.member
+    sentinels = Sentinels(a=a, b=b, plant=Planter(), token=world.share_token)
+    plant = sentinels.plant
     # The mission document names its author and carries their contact line; the name is also
     # how fellow council members see A.
-    focus = FocusFactory(owner=a)
-    author = {word for name, word in plant(focus).items() if name in ("full_name", "contact")}
-    world.on_share_page |= author
-    world.visible_to_b |= author
+    author = {word for name, word in plant(world.focus).items() if name in ("full_name", "contact")}
+    sentinels.on_share_page |= author
+    sentinels.visible_to_b |= author
 
-    private_share_items = [{"focus": focus}]
-    for shared in (True, False):
-        opportunity = OpportunityFactory(owner=a)
-        title = {word for name, word in plant(opportunity).items() if name in DOCUMENT_HEADING}
-        plant(StageChangeFactory(opportunity=opportunity))
-        person = PersonFactory(opportunity=opportunity)
-        plant(person)
-        interview = InterviewFactory(opportunity=opportunity)
-        plant(interview)
-        interview.people.add(person)
-        world.a_interview_pk = interview.pk
-        mission = MissionFactory(opportunity=opportunity)
-        objective = ObjectiveFactory(mission=mission)
-        key_result = KeyResultFactory(objective=objective)
-        question = QuestionFactory(mission=mission, objective=objective)
-        mission_words = {
-            word for o in (mission, objective, key_result, question) for word in plant(o).values()
-        }
-        plan = NegotiationPlanFactory(opportunity=opportunity)
-        plant(SuccessAskFactory(plan=plan, objective=objective))
-        plant(RedFlagFactory(plan=plan))
-        conversation = ConversationFactory(plan=plan)
-        plant(conversation)
-        conversation.people.add(person)
-        plant(OfferFactory(opportunity=opportunity, base_salary=BASE_SALARY))
-        plant(MoneyAskFactory(plan=plan, target_base=TARGET_BASE, walk_away=WALK_AWAY))
-        debrief = DebriefFactory(owner=a, opportunity=opportunity, interview=interview)
-        plant(debrief)
-        private_share_items += [{"plan": plan}, {"debrief": debrief}]
+    private_share_items = [{"focus": world.focus}]
+    for shared, work in ((True, world), (False, build_work(a))):
+        work.offer.base_salary = BASE_SALARY
+        work.money_ask.target_base, work.money_ask.walk_away = TARGET_BASE, WALK_AWAY
+        if work.stage_change is None:
+            work.stage_change = StageChangeFactory(opportunity=work.opportunity)
+        title = {word for name, word in plant(work.opportunity).items() if name in DOCUMENT_HEADING}
+        for obj in (work.stage_change, work.person, work.interview):
+            plant(obj)
+        sentinels.a_interview_pk = work.interview.pk
+        mission = (work.mission, work.objective, work.key_result, work.question)
+        mission_words = {word for o in mission for word in plant(o).values()}
+        for obj in (work.ask, work.red_flag, work.conversation, work.offer, work.money_ask):
+            plant(obj)
+        plant(work.debrief)
+        private_share_items += [{"plan": work.plan}, {"debrief": work.debrief}]
         if shared:
-            world.visible_to_b |= title | mission_words
-            world.shared_with_b |= {mission.purpose, objective.title, key_result.description}
-            world.on_share_page |= title | mission_words
-            world.token = negotiation_services.create_share_link(mission=mission)
-            world.shared_opportunity_pk = opportunity.pk
-            shared_mission, shared_key_result = mission, key_result
+            sentinels.visible_to_b |= title | mission_words
+            sentinels.shared_with_b |= {
+                work.mission.purpose,
+                work.objective.title,
+                work.key_result.description,
+            }
+            sentinels.on_share_page |= title | mission_words
+            sentinels.shared_opportunity_pk = work.opportunity.pk
         else:
-            private_share_items.append({"mission": mission})
-    for _ in range(2):
-        plant(GratitudeEntryFactory(owner=a))
+            private_share_items.append({"mission": work.mission})
+    plant(world.gratitude)
+    plant(GratitudeEntryFactory(owner=a))
 
     # Councils: B is in two of A's (nothing shared in one, one mission in the other), not in
     # the third, which holds everything else of A's, commented on.
-    for kind in ("quiet", "reading", "closed"):
-        council = CouncilFactory(owner=a)
-        words = plant(council)
-        if kind != "closed":
-            MembershipFactory(council=council, user=b)
-            world.visible_to_b |= set(words.values())
-        if kind == "reading":
-            share = ShareFactory(council=council, mission=shared_mission, shared_by=a)
-            comment = CommentFactory(share=share, author=a, key_result=shared_key_result)
-            world.shared_with_b |= set(plant(comment).values())
-            world.visible_to_b |= world.shared_with_b
-            world.mission_share_pk = share.pk
-        if kind == "closed":
-            for item in private_share_items:
-                share = ShareFactory(council=council, shared_by=a, **{"mission": None, **item})
-                plant(CommentFactory(share=share, author=a))
+    quiet = CouncilFactory(owner=a)
+    MembershipFactory(council=quiet, user=b)
+    for council in (quiet, world.council):
+        sentinels.visible_to_b |= set(plant(council).values())
+    world.comment.key_result = world.key_result
+    sentinels.shared_with_b |= set(plant(world.comment).values())
+    sentinels.visible_to_b |= sentinels.shared_with_b
+    sentinels.mission_share_pk = world.share.pk
+    plant(world.invitation)
+    closed = world.other_council
+    plant(closed)
+    for item in private_share_items:
+        share = ShareFactory(council=closed, shared_by=a, **{"mission": None, **item})
+        plant(CommentFactory(share=share, author=a))
     # A council B is about to be invited to: its name and purpose reach B with the invitation.
     invite = CouncilFactory(owner=a)
-    world.visible_to_b |= {w for n, w in plant(invite).items() if n in ("name", "purpose")}
-    world.invite_council_pk = invite.pk
+    sentinels.visible_to_b |= {w for n, w in plant(invite).items() if n in ("name", "purpose")}
+    sentinels.invite_council_pk = invite.pk
 
     # B's own work, so that B's pages have something to show.
     FocusFactory(owner=b, full_name="Blair Own")
-    own = MissionFactory(opportunity__owner=b, opportunity__company="Blair Co")
-    ObjectiveFactory(mission=own)
-    InterviewFactory(opportunity=own.opportunity)
-    world.b_opportunity_pk = own.opportunity_id
-    OfferFactory(opportunity=own.opportunity)
-    NegotiationPlanFactory(opportunity=own.opportunity)
-    DebriefFactory(owner=b, opportunity=own.opportunity)
+    own = build_work(b, opportunity={"company": "Blair Co"})
+    sentinels.b_opportunity_pk = own.opportunity.pk
     GratitudeEntryFactory(owner=b)
-    return world
+    return sentinels
 
 
 # Reading what B can reach.
@@ -295,7 +271,7 @@ def read_everything(client: Client, start: list[str]) -> dict[str, str]:
     return seen
 
 
-def leaks(texts: dict[str, str], world: World, allowed: set[str]) -> list[str]:
+def leaks(texts: dict[str, str], world: Sentinels, allowed: set[str]) -> list[str]:
     """Every (place, A's word or figure) that should not be there."""
     forbidden = {word: source for word, source in world.plant.words.items() if word not in allowed}
     found = []
@@ -310,18 +286,6 @@ def leaks(texts: dict[str, str], world: World, allowed: set[str]) -> list[str]:
     return found
 
 
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def reauthenticate(client: Client) -> None:
-    """Confirm the password again, as the export asks before it shows anything."""
-    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    assert response.status_code == 302
-
-
 def email_texts(messages, to: str) -> dict[str, str]:
     texts = {}
     for n, message in enumerate(messages):
@@ -334,7 +298,7 @@ def email_texts(messages, to: str) -> dict[str, str]:
 
 class TestWhatBSees:
     def test_every_text_field_of_every_model_a_owns_holds_a_sentinel(self):
-        world = build_world()
+        world = plant_sentinels()
         text_fields = {
             f"{model.__name__}.{f.name}"
             for label in ("opportunities", "missions", "negotiation", "councils")
@@ -347,8 +311,8 @@ class TestWhatBSees:
     def test_nothing_of_as_reaches_b_but_the_shared_mission(
         self, django_capture_on_commit_callbacks
     ):
-        world = build_world()
-        a, b = signed_in(world.a), signed_in(world.b)
+        world = plant_sentinels()
+        a, b = client_for(world.a), client_for(world.b)
         mail.outbox = []
         # Emails B gets: an invitation from A, and A's reply to B's comment on the mission.
         with django_capture_on_commit_callbacks(execute=True):
@@ -396,7 +360,7 @@ class TestWhatBSees:
         assert leaks(texts, world, world.visible_to_b | {A_EMAIL}) == []
 
     def test_the_share_link_shows_the_mission_and_nothing_else(self):
-        world = build_world()
+        world = plant_sentinels()
         holder = Client()
         page = holder.get(reverse("share_page", args=[world.token]))
         pdf = holder.get(reverse("share_pdf", args=[world.token]))

@@ -26,6 +26,7 @@ from councils.permissions import get_comment_for, get_share_for
 from councils.shares import KIND_NAMES, share_item_url, share_title, thread_url
 from councils.threads import build_threads, mission_anchors
 from inplace.regions import announce, focus_on
+from opportunities.permissions import Rights
 
 PAGE = "councils/share_detail.html"
 
@@ -35,10 +36,10 @@ def thread_id(share: Share) -> str:
 
 
 def thread_response(
-    request: HttpRequest, share: Share, *, announcement: str = "", **state
+    request: HttpRequest, share: Share, rights: Rights, *, announcement: str = "", **state
 ) -> HttpResponse:
     """The share's thread for HTMX (with ``state``: an open or invalid form), else its page."""
-    (thread,) = build_threads([share], user=request.user)
+    (thread,) = build_threads([(share, rights)], user=request.user)
     for name, value in state.items():
         setattr(thread, name, value)
     roots = {root.pk for root in (*thread.open, *thread.resolved)}
@@ -52,7 +53,7 @@ def thread_response(
             "kind_name": KIND_NAMES[share.kind],
             "item_url": share_item_url(share),
             "focus": focus,
-            "is_owner": share.shared_by_id == request.user.pk,
+            "rights": rights,
         }
         return render(request, PAGE, context)
     region = render_to_string(f"{PAGE}#comment-thread", context, request)
@@ -61,12 +62,13 @@ def thread_response(
 
 
 def _changed(
-    request: HttpRequest, share: Share, *, anchor: str, message: str, **state
+    request: HttpRequest, share: Share, rights: Rights, *, anchor: str, message: str, **state
 ) -> HttpResponse:
     """After a successful write: the fresh thread for HTMX, else back to where the user reads it
     (the shared item, or the share's page where the item's page folds the thread)."""
     if request.htmx.target == thread_id(share):
-        return focus_on(thread_response(request, share, announcement=message, **state), anchor)
+        response = thread_response(request, share, rights, announcement=message, **state)
+        return focus_on(response, anchor)
     messages.success(request, message)
     return redirect(f"{thread_url(share, request.user)}#{anchor}")
 
@@ -79,7 +81,7 @@ def _reply_to(request: HttpRequest) -> int | None:
 @require_POST
 def comment_create(request: HttpRequest, share_pk: int) -> HttpResponse:
     """Post a comment, or a reply, on work shared with one of the user's councils."""
-    share = get_share_for(request.user, share_pk)
+    share, rights = get_share_for(request.user, share_pk)
     reply_to = _reply_to(request)
     auto_id = f"reply-{reply_to}-%s" if reply_to else f"{thread_id(share)}-%s"
     anchors = mission_anchors(share.mission_id) if share.mission_id and not reply_to else ()
@@ -94,16 +96,18 @@ def comment_create(request: HttpRequest, share_pk: int) -> HttpResponse:
         else:
             message = "Posted your reply." if reply_to else "Posted your comment."
             anchor = f"comment-{comment.pk}"
-            return _changed(request, share, anchor=anchor, message=message, highlight=comment.pk)
+            return _changed(
+                request, share, rights, anchor=anchor, message=message, highlight=comment.pk
+            )
     if reply_to:
-        return thread_response(request, share, reply_form=form, reply_to=reply_to)
-    return thread_response(request, share, form=form)
+        return thread_response(request, share, rights, reply_form=form, reply_to=reply_to)
+    return thread_response(request, share, rights, form=form)
 
 
 @require_http_methods(["GET", "POST"])
 def comment_edit(request: HttpRequest, comment_pk: int) -> HttpResponse:
     """Open one's own comment for editing in place (GET) and save the new words (POST)."""
-    comment = get_comment_for(request.user, comment_pk, edit=True)
+    comment, rights = get_comment_for(request.user, comment_pk, edit=True)
     data = request.POST if request.method == "POST" else None
     form = CommentEditForm(data, instance=comment, auto_id=f"edit-{comment.pk}-%s")
     if form.is_valid():
@@ -111,34 +115,36 @@ def comment_edit(request: HttpRequest, comment_pk: int) -> HttpResponse:
         anchor = f"comment-{comment.pk}"
         message = "Saved your comment."
         return _changed(
-            request, comment.share, anchor=anchor, message=message, highlight=comment.pk
+            request, comment.share, rights, anchor=anchor, message=message, highlight=comment.pk
         )
-    return thread_response(request, comment.share, edit_form=form)
+    return thread_response(request, comment.share, rights, edit_form=form)
 
 
 @require_http_methods(["GET", "POST"])
 def comment_delete(request: HttpRequest, comment_pk: int) -> HttpResponse:
     """Ask first (GET), then delete one's own comment (POST)."""
-    comment = get_comment_for(request.user, comment_pk, edit=True)
+    comment, rights = get_comment_for(request.user, comment_pk, edit=True)
     if request.method != "POST":
-        return thread_response(request, comment.share, deleting=comment)
+        return thread_response(request, comment.share, rights, deleting=comment)
     services.delete_comment(comment=comment)
     anchor = thread_id(comment.share)
-    return _changed(request, comment.share, anchor=anchor, message="Deleted your comment.")
+    message = "Deleted your comment."
+    return _changed(request, comment.share, rights, anchor=anchor, message=message)
 
 
 @require_POST
 def comment_resolve(request: HttpRequest, comment_pk: int) -> HttpResponse:
     """Resolve a thread on the user's own shared work (it folds away), or reopen it."""
-    comment = get_comment_for(request.user, comment_pk, resolve=True)
+    comment, rights = get_comment_for(request.user, comment_pk, resolve=True)
     resolved = request.POST.get("resolved", "1") != "0"
     root = services.resolve_comment(comment=comment, by=request.user, resolved=resolved)
     if resolved:
         message = "Resolved. The thread is folded away under “Resolved”; reopen it any time."
     else:
         message = "Reopened the thread."
+    anchor = f"comment-{root.pk}"
     return _changed(
-        request, comment.share, anchor=f"comment-{root.pk}", message=message, highlight=root.pk
+        request, comment.share, rights, anchor=anchor, message=message, highlight=root.pk
     )
 
 

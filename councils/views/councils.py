@@ -24,7 +24,13 @@ from django_htmx.http import HttpResponseClientRedirect
 from councils import services
 from councils.forms import CouncilForm, InvitationForm
 from councils.models import Comment, Council, Membership, Share
-from councils.permissions import get_council_for, get_membership_for
+from councils.permissions import (
+    CouncilRights,
+    councils_for,
+    get_council_for,
+    get_membership_for,
+    share_rights,
+)
 from councils.shares import share_item_url, share_title
 from councils.threads import member_name
 from inplace.regions import announce, form_data
@@ -55,8 +61,9 @@ FEED_FIELDS = (
 )
 
 
-def _feed(council: Council):
-    """What is shared with the council, newest activity first, with its latest comment."""
+def _feed(council: Council, user):
+    """What is shared with the council, newest activity first, with its latest comment and
+    the reader's rights on each item."""
     comments = Comment.objects.visible().filter(share=OuterRef("pk"))
     latest = comments.order_by("-created_at", "-pk")
     count = comments.order_by().values("share").annotate(n=Count("pk")).values("n")
@@ -85,34 +92,44 @@ def _feed(council: Council):
         share.latest_comment_author_name = focus.full_name if focus else None
         share.latest_comment_at = comment.created_at if comment else None
     return [
-        {"share": share, "title": share_title(share), "url": share_item_url(share)}
+        {
+            "share": share,
+            "title": share_title(share),
+            "url": share_item_url(share),
+            "rights": share_rights(user, share),
+        }
         for share in shares
     ]
 
 
-def council_context(request: HttpRequest, council: Council, **state) -> dict:
+def council_context(request: HttpRequest, council: Council, rights: CouncilRights, **state) -> dict:
     """Everything the council's page and its regions show; ``state`` says what is open."""
-    is_owner = council.owner_id == request.user.pk
     invitations = council.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True)
     return {
         "council": council,
-        "is_owner": is_owner,
+        "rights": rights,
         "memberships": council.memberships.select_related("user__focus"),
-        "feed": SimpleLazyObject(lambda: _feed(council)),  # built only where it is shown
+        "feed": SimpleLazyObject(lambda: _feed(council, request.user)),  # only where shown
         "now": timezone.now(),
         "feed_limit": FEED_LIMIT,
-        "invitations": invitations.order_by("email") if is_owner else [],
+        "invitations": invitations.order_by("email") if rights.manage else [],
         "invitation_form": InvitationForm(auto_id="invite-%s"),
         **state,
     }
 
 
 def render_council(
-    request: HttpRequest, council: Council, region: str | None = None, *, oob=(), **state
+    request: HttpRequest,
+    council: Council,
+    rights: CouncilRights,
+    region: str | None = None,
+    *,
+    oob=(),
+    **state,
 ) -> HttpResponse:
     """Render ``region`` (with out-of-band regions) when htmx targets it, else the whole page."""
-    context = council_context(request, council, **state)
-    if region == "invitations" and not context["is_owner"]:
+    context = council_context(request, council, rights, **state)
+    if region == "invitations" and not rights.manage:
         region = None  # only the owner has that region
     if region not in REGIONS or request.htmx.target != region:
         return render(request, DETAIL, context)
@@ -124,11 +141,17 @@ def render_council(
 
 
 def council_saved(
-    request: HttpRequest, council: Council, region: str, *, message: str, **state
+    request: HttpRequest,
+    council: Council,
+    rights: CouncilRights,
+    region: str,
+    *,
+    message: str,
+    **state,
 ) -> HttpResponse:
     """After a write: the fresh region and a spoken note for htmx, else back to the page."""
     if request.htmx.target == region:
-        return render_council(request, council, region, announcement=message, **state)
+        return render_council(request, council, rights, region, announcement=message, **state)
     messages.success(request, message)
     return redirect(f"{council.get_absolute_url()}#{region}")
 
@@ -136,14 +159,14 @@ def council_saved(
 @require_safe
 def council_list(request: HttpRequest) -> HttpResponse:
     """The councils the user started or joined, with their size and next meeting."""
-    mine = Membership.objects.filter(user=request.user)
+    mine = Membership.objects.filter(user=request.user, council=OuterRef("pk"))
     members = Membership.objects.filter(council=OuterRef("pk")).order_by().values("council")
     councils = (
-        Council.objects.filter(pk__in=mine.values("council_id"))
+        councils_for(request.user)
         .select_related("owner")
         .annotate(
             member_count=Subquery(members.annotate(n=Count("pk")).values("n")),
-            joined_at=Subquery(mine.filter(council=OuterRef("pk")).values("joined_at")[:1]),
+            joined_at=Subquery(mine.values("joined_at")[:1]),
         )
     )
     context = {"councils": councils, "now": timezone.now()}
@@ -164,7 +187,7 @@ def council_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def council_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a council's name, purpose, rhythm or next meeting (its owner only)."""
-    council = get_council_for(request.user, pk, manage=True)
+    council, _ = get_council_for(request.user, pk, manage=True)
     form = CouncilForm(form_data(request), instance=council)
     if form.is_valid():
         form.save()
@@ -177,14 +200,14 @@ def council_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A council's page: its feed of shared work, its members and (for the owner) invitations."""
-    council = get_council_for(request.user, pk)
-    return render_council(request, council, request.htmx.target)
+    council, rights = get_council_for(request.user, pk)
+    return render_council(request, council, rights, request.htmx.target)
 
 
 @require_http_methods(["GET", "POST"])
 def council_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask first (GET), then delete the council for everyone (POST, its owner only)."""
-    council = get_council_for(request.user, pk, manage=True)
+    council, _ = get_council_for(request.user, pk, manage=True)
     if request.method == "POST":
         council.delete()
         messages.success(request, f"Deleted {council}. Your own work is untouched.")
@@ -196,13 +219,13 @@ def council_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def council_leave(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask first (GET), then leave the council (POST); the owner deletes it instead."""
-    council = get_council_for(request.user, pk)
+    council, rights = get_council_for(request.user, pk)
     if request.method != "POST":
-        return render_council(request, council, "members", confirm_leave=True)
+        return render_council(request, council, rights, "members", confirm_leave=True)
     try:
         services.leave_council(council=council, user=request.user)
     except ValidationError as error:
-        return render_council(request, council, "members", members_error=error.message)
+        return render_council(request, council, rights, "members", members_error=error.message)
     messages.success(request, f"You left {council}. What you shared with it left with you.")
     if request.htmx:
         return HttpResponseClientRedirect(reverse("council_list"))
@@ -212,17 +235,18 @@ def council_leave(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     """Ask first (GET), then remove a member (POST, the owner only); access ends at once."""
-    membership = get_membership_for(request.user, pk, membership_pk)
+    membership, rights = get_membership_for(request.user, pk, membership_pk)
     council = membership.council
     if request.method != "POST":
-        return render_council(request, council, "members", confirm_remove=membership)
+        return render_council(request, council, rights, "members", confirm_remove=membership)
     try:
         services.remove_member(membership=membership)
     except ValidationError as error:
-        return render_council(request, council, "members", members_error=error.message)
+        return render_council(request, council, rights, "members", members_error=error.message)
     return council_saved(
         request,
         council,
+        rights,
         "members",
         message=f"Removed {member_name(membership.user)}. They no longer see this council.",
     )

@@ -64,15 +64,15 @@ def debrief_create(request: HttpRequest) -> HttpResponse:
 @require_safe
 def debrief_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One debrief: its owner's to change, its council's to read when shared with them."""
-    debrief = get_debrief_for(request.user, pk)
-    context = {"debrief": debrief, "is_owner": debrief.owner_id == request.user.pk}
+    debrief, rights = get_debrief_for(request.user, pk)
+    context = {"debrief": debrief, "rights": rights}
     return render(request, "councils/debrief_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def debrief_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a debrief of the user's own."""
-    debrief = get_debrief_for(request.user, pk, edit=True)
+    debrief, _ = get_debrief_for(request.user, pk, edit=True)
     form = DebriefForm(form_data(request), instance=debrief, owner=request.user)
     if form.is_valid():
         form.save()
@@ -85,7 +85,7 @@ def debrief_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def debrief_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask first (GET), then delete a debrief with its shares and their comments (POST)."""
-    debrief = get_debrief_for(request.user, pk, edit=True)
+    debrief, _ = get_debrief_for(request.user, pk, edit=True)
     if request.method == "POST":
         debrief.delete()
         messages.success(request, f"Deleted the debrief of {debrief.happened_on:%-d %B %Y}.")

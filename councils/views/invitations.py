@@ -22,6 +22,7 @@ from councils.emails import site_root
 from councils.forms import InvitationForm
 from councils.models import Invitation
 from councils.permissions import (
+    CouncilRights,
     get_council_for,
     get_invitation_by_token,
     get_invitation_for,
@@ -49,9 +50,9 @@ def _describe(outcome: InvitationOutcome) -> str:
 @require_http_methods(["GET", "POST"])
 def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Invite one or more people by email (the owner only); each gets their own link."""
-    council = get_council_for(request.user, pk, manage=True)
+    council, rights = get_council_for(request.user, pk, manage=True)
     if request.method != "POST":
-        return render_council(request, council, REGION)
+        return render_council(request, council, rights, REGION)
     form = InvitationForm(request.POST, auto_id="invite-%s")
     if form.is_valid():
         try:
@@ -65,28 +66,29 @@ def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("emails", error)
         else:
             return council_saved(
-                request, council, REGION, message=_describe(outcome), outcome=outcome
+                request, council, rights, REGION, message=_describe(outcome), outcome=outcome
             )
-    return render_council(request, council, REGION, invitation_form=form)
+    return render_council(request, council, rights, REGION, invitation_form=form)
 
 
 def _invitation_changed(
-    request: HttpRequest, invitation: Invitation, change, message: str
+    request: HttpRequest, invitation: Invitation, rights: CouncilRights, change, message: str
 ) -> HttpResponse:
     try:
         change()
     except ValidationError as error:  # accepted or withdrawn in another tab meanwhile
         message = error.message
-    return council_saved(request, invitation.council, REGION, message=message)
+    return council_saved(request, invitation.council, rights, REGION, message=message)
 
 
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     """Withdraw an invitation: its link stops working at once."""
-    invitation = get_invitation_for(request.user, pk, invitation_pk)
+    invitation, rights = get_invitation_for(request.user, pk, invitation_pk)
     return _invitation_changed(
         request,
         invitation,
+        rights,
         lambda: services.revoke_invitation(invitation=invitation),
         f"Withdrew the invitation for {invitation.email}. Their link no longer opens.",
     )
@@ -95,10 +97,11 @@ def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> Http
 @require_POST
 def invitation_resend(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     """Send the invitation again with a new link and seven more days; the old link dies."""
-    invitation = get_invitation_for(request.user, pk, invitation_pk)
+    invitation, rights = get_invitation_for(request.user, pk, invitation_pk)
     return _invitation_changed(
         request,
         invitation,
+        rights,
         lambda: services.resend_invitation(invitation=invitation, base_url=site_root(request)),
         f"Sent a fresh invitation to {invitation.email}. The earlier link no longer opens.",
     )

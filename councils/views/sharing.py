@@ -99,15 +99,15 @@ def plan_share(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def debrief_share(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose the councils that read a debrief."""
-    return _share(request, get_debrief_for(request.user, pk, edit=True))
+    return _share(request, get_debrief_for(request.user, pk, edit=True)[0])
 
 
 @require_safe
 def share_detail(request: HttpRequest, share_pk: int) -> HttpResponse:
     """A shared focus with its comments; other shared work is read on its own page, except by
     a mission's owner, whose editor folds the thread (its HTMX GET fetches the thread alone)."""
-    share = get_share_for(request.user, share_pk)
+    share, rights = get_share_for(request.user, share_pk)
     page = thread_url(share, request.user)
     if page != request.path and request.htmx.target != thread_id(share):
         return redirect(f"{page}#{thread_id(share)}")
-    return thread_response(request, share)
+    return thread_response(request, share, rights)

@@ -10,13 +10,12 @@ The page (templates/missions/mission_edit.html) has four regions, each a
   with the whole page; changes to objectives also refresh ``questions`` out of band (its
   objective picker and labels list them), the summary's PDF choice refreshes ``questions``
   and ``share-link``, and a short text for screen readers goes to the page's live region
-  (``announce`` in negotiation/regions.py);
+  (``announce`` in inplace/regions.py); ``EDITOR`` below declares the regions;
 - a GET on a create, edit or delete URL is the editor with that form (or the "are you
   sure?" step) open in place, so every action works without JavaScript; a successful
   plain POST redirects back to the editor, anchored at what changed.
 """
 
-from django.contrib import messages
 from django.http import (
     Http404,
     HttpRequest,
@@ -24,10 +23,10 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseNotAllowed,
 )
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from inplace.ordering import MOVE_DIRECTIONS
-from inplace.regions import deleted_meanwhile, focus_on, form_data, render_region, save_with
+from inplace.regions import Page, form_data, save_with
 from inplace.versions import save_if_current
 from missions import services
 from missions.forms import (
@@ -48,50 +47,42 @@ from missions.permissions import (
     get_question_for,
 )
 
-TEMPLATE = "missions/mission_edit.html"
-REGIONS = ("mission-summary", "objectives", "questions", "share-link")
 READ_OR_WRITE = ("GET", "HEAD", "POST")
 
 
-def _editor_context(mission: Mission, **state) -> dict:
-    """Everything the page and its regions show; ``state`` says which form is open."""
+def _summary(request: HttpRequest, mission: Mission, state) -> dict:
+    return {"summary_form": MissionSummaryForm(instance=mission, auto_id="mission-%s")}
+
+
+def _objectives(request: HttpRequest, mission: Mission, state) -> dict:
     return {
-        "mission": mission,
-        "opportunity": mission.opportunity,
         "objectives": mission.objectives.prefetch_related("key_results"),
-        "questions": mission.questions.select_related("objective"),
-        "share_link": mission.share_links.live().first(),
-        "summary_form": MissionSummaryForm(instance=mission, auto_id="mission-%s"),
         "objective_form": ObjectiveCreateForm(auto_id="new-objective-%s"),
-        "question_form": QuestionCreateForm(mission=mission, auto_id="new-question-%s"),
-        **state,
     }
 
 
-def _respond(
-    request: HttpRequest, mission: Mission, region: str | None, *, oob=(), **state
-) -> HttpResponse:
-    """Render ``region`` (and out-of-band regions) when HTMX targets it, else the whole page."""
-    context = _editor_context(mission, **state)
-    return render_region(
-        request, TEMPLATE, context, region, regions=REGIONS, oob=oob, focus=state.values()
-    )
+def _questions(request: HttpRequest, mission: Mission, state) -> dict:
+    return {
+        "questions": mission.questions.select_related("objective"),
+        "question_form": QuestionCreateForm(mission=mission, auto_id="new-question-%s"),
+    }
 
 
-def _saved(
-    request: HttpRequest, mission: Mission, region: str, *, anchor: str, message: str, **kwargs
-) -> HttpResponse:
-    """After a successful write: the fresh region for HTMX, else a redirect to the editor."""
-    if request.htmx.target == region:
-        return focus_on(_respond(request, mission, region, announcement=message, **kwargs), anchor)
-    messages.success(request, message)
-    return redirect(f"{mission.get_absolute_url()}#{anchor}")
+def _share_link(request: HttpRequest, mission: Mission, state) -> dict:
+    return {"share_link": mission.share_links.live().first()}
 
 
-def _deleted(request: HttpRequest, pk: int, what: str, form_class) -> HttpResponse:
-    """Editing a row deleted meanwhile: the editor as it is now, saying so."""
-    mission = _own_mission(request, pk)
-    return deleted_meanwhile(request, what, form_class, lambda: _respond(request, mission, None))
+EDITOR = Page(
+    "missions/mission_edit.html",
+    url=Mission.get_absolute_url,
+    shared=lambda mission: {"mission": mission, "opportunity": mission.opportunity},
+    regions={
+        "mission-summary": _summary,
+        "objectives": _objectives,
+        "questions": _questions,
+        "share-link": _share_link,
+    },
+)
 
 
 def _own_mission(request: HttpRequest, pk: int):
@@ -119,10 +110,10 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "missions/mission_read.html", context)
     mission = mission if mission.pk else services.ensure_mission(opportunity=mission.opportunity)
     if request.method != "POST":
-        return _respond(request, mission, request.htmx.target)
+        return EDITOR.respond(request, mission, request.htmx.target)
     form = MissionSummaryForm(request.POST, instance=mission, auto_id="mission-%s")
     if save_if_current(form):
-        return _saved(
+        return EDITOR.saved(
             request,
             mission,
             "mission-summary",
@@ -132,7 +123,7 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
             oob=("questions", "share-link"),
         )
     mission.refresh_from_db()  # the rest of the page shows what is saved, not the rejected input
-    return _respond(request, mission, "mission-summary", summary_form=form)
+    return EDITOR.respond(request, mission, "mission-summary", summary_form=form)
 
 
 def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -142,7 +133,7 @@ def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = ObjectiveCreateForm(form_data(request), auto_id="new-objective-%s")
     if objective := save_with(form, services.add_objective, mission=mission):
-        return _saved(
+        return EDITOR.saved(
             request,
             mission,
             "objectives",
@@ -151,7 +142,7 @@ def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
             objective_form=ObjectiveCreateForm(auto_id="new-objective-%s"),
             oob=("questions",),
         )
-    return _respond(request, mission, "objectives", objective_form=form)
+    return EDITOR.respond(request, mission, "objectives", objective_form=form)
 
 
 def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
@@ -159,14 +150,14 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
     try:
         objective = get_objective_for(request.user, pk, objective_pk)
     except Http404:
-        return _deleted(request, pk, "objective", ObjectiveForm)
+        return EDITOR.deleted(request, _own_mission(request, pk), "objective", ObjectiveForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = ObjectiveForm(
         form_data(request), instance=objective, auto_id=f"objective-{objective.pk}-%s"
     )
     if save_if_current(form):
-        return _saved(
+        return EDITOR.saved(
             request,
             objective.mission,
             "objectives",
@@ -174,7 +165,7 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
             message="Saved the objective.",
             oob=("questions",),
         )
-    return _respond(request, objective.mission, "objectives", edit_objective_form=form)
+    return EDITOR.respond(request, objective.mission, "objectives", edit_objective_form=form)
 
 
 def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
@@ -183,9 +174,9 @@ def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpRe
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
-        return _respond(request, objective.mission, "objectives", delete_objective=objective)
+        return EDITOR.respond(request, objective.mission, "objectives", delete_objective=objective)
     objective.delete()
-    return _saved(
+    return EDITOR.saved(
         request,
         objective.mission,
         "objectives",
@@ -203,7 +194,7 @@ def objective_move(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
     if not (direction := _direction(request)):
         return HttpResponseBadRequest("Move up or down.")
     services.move_objective(objective=objective, direction=direction)
-    return _saved(
+    return EDITOR.saved(
         request,
         objective.mission,
         "objectives",
@@ -225,7 +216,7 @@ def key_result_create(request: HttpRequest, pk: int, objective_pk: int) -> HttpR
     if key_result := save_with(form, services.add_key_result, objective=objective):
         # The form stays open for the next one, while the objective has room for it.
         room = objective.key_results.count() < Mission.MAX_KEY_RESULTS
-        return _saved(
+        return EDITOR.saved(
             request,
             objective.mission,
             "objectives",
@@ -234,7 +225,7 @@ def key_result_create(request: HttpRequest, pk: int, objective_pk: int) -> HttpR
             new_key_result_form=KeyResultCreateForm(auto_id=auto_id) if room else None,
             new_key_result_objective=objective if room else None,
         )
-    return _respond(
+    return EDITOR.respond(
         request,
         objective.mission,
         "objectives",
@@ -248,21 +239,21 @@ def key_result_edit(request: HttpRequest, pk: int, key_result_pk: int) -> HttpRe
     try:
         key_result = get_key_result_for(request.user, pk, key_result_pk)
     except Http404:
-        return _deleted(request, pk, "key result", KeyResultForm)
+        return EDITOR.deleted(request, _own_mission(request, pk), "key result", KeyResultForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     auto_id = f"key-result-{key_result.pk}-%s"
     form = KeyResultForm(form_data(request), instance=key_result, auto_id=auto_id)
     mission = key_result.objective.mission
     if save_if_current(form):
-        return _saved(
+        return EDITOR.saved(
             request,
             mission,
             "objectives",
             anchor=f"key-result-{key_result.pk}",
             message="Saved the key result.",
         )
-    return _respond(request, mission, "objectives", edit_key_result_form=form)
+    return EDITOR.respond(request, mission, "objectives", edit_key_result_form=form)
 
 
 def key_result_delete(request: HttpRequest, pk: int, key_result_pk: int) -> HttpResponse:
@@ -272,9 +263,9 @@ def key_result_delete(request: HttpRequest, pk: int, key_result_pk: int) -> Http
         return HttpResponseNotAllowed(READ_OR_WRITE)
     mission = key_result.objective.mission
     if request.method != "POST":
-        return _respond(request, mission, "objectives", delete_key_result=key_result)
+        return EDITOR.respond(request, mission, "objectives", delete_key_result=key_result)
     key_result.delete()
-    return _saved(
+    return EDITOR.saved(
         request,
         mission,
         "objectives",
@@ -291,7 +282,7 @@ def key_result_move(request: HttpRequest, pk: int, key_result_pk: int) -> HttpRe
     if not (direction := _direction(request)):
         return HttpResponseBadRequest("Move up or down.")
     services.move_key_result(key_result=key_result, direction=direction)
-    return _saved(
+    return EDITOR.saved(
         request,
         key_result.objective.mission,
         "objectives",
@@ -309,7 +300,7 @@ def question_create(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = QuestionCreateForm(form_data(request), mission=mission, auto_id="new-question-%s")
     if question := save_with(form, services.add_question, mission=mission):
-        return _saved(
+        return EDITOR.saved(
             request,
             mission,
             "questions",
@@ -317,7 +308,7 @@ def question_create(request: HttpRequest, pk: int) -> HttpResponse:
             message="Added your question.",
             question_form=QuestionCreateForm(mission=mission, auto_id="new-question-%s"),
         )
-    return _respond(request, mission, "questions", question_form=form)
+    return EDITOR.respond(request, mission, "questions", question_form=form)
 
 
 def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
@@ -325,7 +316,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
     try:
         question = get_question_for(request.user, pk, question_pk)
     except Http404:
-        return _deleted(request, pk, "question", QuestionForm)
+        return EDITOR.deleted(request, _own_mission(request, pk), "question", QuestionForm)
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     form = QuestionForm(
@@ -335,14 +326,14 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
         auto_id=f"question-{question.pk}-%s",
     )
     if save_if_current(form):
-        return _saved(
+        return EDITOR.saved(
             request,
             question.mission,
             "questions",
             anchor=f"question-{question.pk}",
             message="Saved the question.",
         )
-    return _respond(request, question.mission, "questions", edit_question_form=form)
+    return EDITOR.respond(request, question.mission, "questions", edit_question_form=form)
 
 
 def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
@@ -351,9 +342,9 @@ def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResp
     if request.method not in READ_OR_WRITE:
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
-        return _respond(request, question.mission, "questions", delete_question=question)
+        return EDITOR.respond(request, question.mission, "questions", delete_question=question)
     question.delete()
-    return _saved(
+    return EDITOR.saved(
         request,
         question.mission,
         "questions",
@@ -370,7 +361,7 @@ def question_move(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
     if not (direction := _direction(request)):
         return HttpResponseBadRequest("Move up or down.")
     services.move_question(question=question, direction=direction)
-    return _saved(
+    return EDITOR.saved(
         request,
         question.mission,
         "questions",

@@ -3,7 +3,7 @@
 On the plan page (templates/negotiation/plan_detail.html) the offers are one region, the
 ``{% partialdef offers %}`` whose root is ``<section id="offers">``; its body is
 templates/negotiation/includes/offers_panel.html and its context comes from
-``offers_context(plan)``. Every offer action targets that region:
+``offers_context(plan)`` in page.py. Every offer action targets that region:
 
 - a view answers with the region when ``request.htmx.target == "offers"``;
 - without JavaScript, GET on the create, edit or delete URL is a page of its own (the form,
@@ -11,65 +11,26 @@ templates/negotiation/includes/offers_panel.html and its context comes from
   comes back as that page with the errors and what was typed.
 """
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import trigger_client_event
 
-from inplace.regions import announce, focus_on, form_data
+from inplace.regions import form_data
 from negotiation import services
-from negotiation.comparison import PARTS, by_currency, current_offers, offer_versions
+from negotiation.comparison import PARTS, by_currency, current_offers
 from negotiation.forms import OfferForm
-from negotiation.models import NegotiationPlan, Offer, OfferVersion
-from negotiation.permissions import get_offer_for, get_plan_for
+from negotiation.models import NegotiationPlan, Offer
+from negotiation.permissions import get_offer_for
 from negotiation.templatetags.money import money
+from negotiation.views.page import PLAN, new_offer_form, own_plan
 
-PLAN = "negotiation/plan_detail.html"
 REGION = "offers"
 FORM_PAGE = "negotiation/offer_form.html"
 DELETE_PAGE = "negotiation/offer_delete.html"
-# Carried from the current offer into the form for the next version: change what moved.
-CARRIED = tuple(name for name in OfferForm.Meta.fields if name not in ("version", "received_on"))
 # Sent with every change, so other parts of the plan page can refresh what depends on offers.
 OFFERS_CHANGED = "offers-changed"
-
-
-def own_plan(request: HttpRequest, pk: int):
-    """The user's own plan (saved the first time it is opened); 403 or 404 for anyone else."""
-    plan, _ = get_plan_for(request.user, pk)
-    return plan if plan.pk else services.ensure_plan(opportunity=plan.opportunity)
-
-
-def new_offer_form(offers: list[Offer], data: QueryDict | None = None) -> OfferForm:
-    """The form for the next version, filled in from the current offer when there is one."""
-    initial = {}
-    if offers:
-        initial = {name: getattr(offers[0], name) for name in CARRIED}
-        initial["version"] = OfferVersion.REVISED
-    return OfferForm(data, initial=initial, auto_id="offer-new-%s")
-
-
-def offers_context(plan: NegotiationPlan, **state) -> dict:
-    """What the plan page's ``offers`` region shows; ``state`` says which form is open.
-
-    The form for a new offer is open up front only while there is none; with offers recorded,
-    "Record a new version" fetches it (``offer_create`` on GET), so the page does not build
-    and render a dozen fields most visits never touch.
-    """
-    offers = list(plan.opportunity.offers.all())
-    return {
-        "plan": plan,
-        "opportunity": plan.opportunity,
-        "offers": offers,
-        "offer_versions": offer_versions(offers),
-        "current_offer": offers[0] if offers else None,
-        "offer_form": None if offers else new_offer_form(offers),
-        "offer_parts": PARTS,
-        **state,
-    }
 
 
 def _respond(
@@ -79,21 +40,16 @@ def _respond(
     form = state.get("form")
     if form is not None and not form.is_bound:
         form.fields["base_salary"].widget.attrs["autofocus"] = True
-    context = offers_context(plan, **state)
-    if request.htmx.target == REGION:
-        return announce(request, render(request, f"{PLAN}#{REGION}", context), forms=[form])
-    return render(request, page, context)
+    return PLAN.respond(request, plan, REGION, fallback=page, cursor=False, **state)
 
 
 def _saved(request: HttpRequest, plan: NegotiationPlan, message: str, anchor: str) -> HttpResponse:
-    """After a write: the fresh region for htmx, a redirect back to the plan otherwise."""
-    if request.htmx.target == REGION:
-        context = offers_context(plan, offers_status=message, anchor=anchor)
-        region = render_to_string(f"{PLAN}#{REGION}", context, request)
-        response = announce(request, HttpResponse(region), message)
-        return trigger_client_event(focus_on(response, anchor), OFFERS_CHANGED)
-    messages.success(request, message)
-    return redirect(f"{plan.get_absolute_url()}#{anchor}")
+    """After a write: the fresh region for htmx (and word to the regions that show offers), a
+    redirect back to the plan otherwise."""
+    response = PLAN.saved(
+        request, plan, REGION, anchor=anchor, message=message, offers_status=message
+    )
+    return trigger_client_event(response, OFFERS_CHANGED) if request.htmx else response
 
 
 def _summary(offer: Offer) -> str:

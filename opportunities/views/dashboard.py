@@ -10,20 +10,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from opportunities.models import ACTIVE_STAGES, Focus, Interview, Person
-from opportunities.pipeline import FitShare, active_overview, negotiation_standings, open_red_flags
+from opportunities.pipeline import FitShare, active_overview
 
 SHOWN_PER_STAGE = 5
 SHOWN_INTERVIEWS = 6
-SHOWN_RED_FLAGS = 5
-# Soonest deadline first; the rest are one click away in the pipeline's offer stage.
-SHOWN_NEGOTIATIONS = 6
 DUE_WITHIN = dt.timedelta(days=7)
 
 
 @login_not_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's pipeline, focus share, interviews and due steps; else the landing."""
+    """The signed-in user's pipeline, focus share, interviews and due steps (with the negotiations
+    and councils composed in by their template tags); else the landing."""
     if not request.user.is_authenticated:
         return render(request, "opportunities/landing.html")
     overview = active_overview(request.user, shown=SHOWN_PER_STAGE, within=DUE_WITHIN)
@@ -36,7 +34,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .only("scheduled_at", "kind", "channel", "opportunity__role", "opportunity__company")
         .prefetch_related(Prefetch("people", Person.objects.only("name")))[:SHOWN_INTERVIEWS]
     )
-    negotiations = negotiation_standings(request.user)
     context = {
         "focus": Focus.objects.filter(owner=request.user).first(),
         "active_count": sum(overview.counts.values()),
@@ -44,9 +41,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "by_stage": overview.columns,
         "due_steps": overview.due_steps,
         "interviews": interviews,
-        "red_flags": open_red_flags(request.user, limit=SHOWN_RED_FLAGS),
-        "negotiations": negotiations[:SHOWN_NEGOTIATIONS],
-        "negotiation_count": len(negotiations),
         "today": timezone.localdate(),
     }
     return render(request, "opportunities/dashboard.html", context)

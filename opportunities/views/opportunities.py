@@ -15,17 +15,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from inplace.regions import announce, form_data
+from inplace.regions import Page, form_data
 from opportunities import services
 from opportunities.forms import InterviewForm, OpportunityForm, OpportunityStageForm, PersonForm
 from opportunities.models import ACTIVE_STAGES, Focus, Interview, Opportunity, Stage
 from opportunities.permissions import get_interview_for, get_opportunity_for, get_person_for
 from opportunities.pipeline import ACTIVE, ALL, stage_counts
 
-DETAIL = "opportunities/opportunity_detail.html"
 # A focused search rarely has more; the rest are a click away.
 PIPELINE_PAGE_SIZE = 50
-DETAIL_REGIONS = ("stage", "people", "interviews")
 # Whenever the people change, the interview forms offer a different choice of them.
 PEOPLE_CHANGED = "people-changed"
 STAGE_HINTS = {
@@ -40,40 +38,43 @@ def _describe(interview: Interview) -> str:
     return f"{interview.get_kind_display()} interview on {when:%a %-d %b at %H:%M}"
 
 
-def _detail_context(opportunity: Opportunity, **overrides) -> dict:
-    """Everything the page needs; querysets stay lazy so a region costs only its own queries."""
+def _stage(request: HttpRequest, opportunity: Opportunity, state) -> dict:
     return {
-        "opportunity": opportunity,
         "stage_changes": opportunity.stage_changes.order_by("-changed_at", "-pk"),
-        "people": opportunity.people.all(),
-        "interviews": opportunity.interviews.prefetch_related("people"),
         "stage_form": OpportunityStageForm(initial={"stage": opportunity.stage}),
-        "person_form": PersonForm(auto_id="person-new-%s"),
-        "interview_form": InterviewForm(opportunity=opportunity, auto_id="interview-new-%s"),
-        "time_zone": timezone.get_current_timezone_name(),
-        **overrides,
     }
 
 
-def _render_detail(
-    request: HttpRequest, opportunity: Opportunity, region: str | None = None, **context
-) -> HttpResponse:
-    """Render the region htmx asked for (with its status for screen readers), else the page."""
-    if region and request.htmx.target == region:
-        response = render(request, f"{DETAIL}#{region}", _detail_context(opportunity, **context))
-        status = context.get(f"{region}_status", "")
-        return announce(request, response, status, forms=context.values())
-    return render(request, DETAIL, _detail_context(opportunity, **context))
+def _people(request: HttpRequest, opportunity: Opportunity, state) -> dict:
+    return {"people": opportunity.people.all(), "person_form": PersonForm(auto_id="person-new-%s")}
+
+
+def _interviews(request: HttpRequest, opportunity: Opportunity, state) -> dict:
+    """The interviews, and the people their forms offer to tick."""
+    form = InterviewForm(opportunity=opportunity, auto_id="interview-new-%s")
+    return {
+        "people": state.get("people", opportunity.people.all()),
+        "interviews": opportunity.interviews.prefetch_related("people"),
+        "interview_form": form,
+        "time_zone": timezone.get_current_timezone_name(),
+    }
+
+
+DETAIL = Page(
+    "opportunities/opportunity_detail.html",
+    url=Opportunity.get_absolute_url,
+    shared=lambda opportunity: {"opportunity": opportunity},
+    regions={"stage": _stage, "people": _people, "interviews": _interviews},
+    cursor=False,  # the edit views put it in the field a person changes first
+)
 
 
 def _region_saved(
     request: HttpRequest, opportunity: Opportunity, region: str, status: str
 ) -> HttpResponse:
-    """After a write: the fresh region for htmx, a redirect to it for a plain post."""
-    if request.htmx.target == region:
-        return _render_detail(request, opportunity, region, **{f"{region}_status": status})
-    messages.success(request, status)
-    return redirect(f"{opportunity.get_absolute_url()}#{region}")
+    """After a write: the fresh region with its status for htmx, a redirect to it otherwise."""
+    state = {f"{region}_status": status}
+    return DETAIL.saved(request, opportunity, region, anchor=region, message=status, **state)
 
 
 def _people_saved(request: HttpRequest, opportunity: Opportunity, status: str) -> HttpResponse:
@@ -155,8 +156,7 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything about one opportunity, or just the region htmx asks for."""
     opportunity = get_opportunity_for(request.user, pk)
-    region = request.htmx.target if request.htmx.target in DETAIL_REGIONS else None
-    return _render_detail(request, opportunity, region)
+    return DETAIL.respond(request, opportunity, request.htmx.target)
 
 
 @require_POST
@@ -165,7 +165,7 @@ def opportunity_stage(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for(request.user, pk)
     form = OpportunityStageForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, opportunity, "stage", stage_form=form)
+        return DETAIL.respond(request, opportunity, "stage", stage_form=form)
     stage = form.cleaned_data["stage"]
     if services.change_stage(opportunity=opportunity, stage=stage):
         status = f"Moved to {Stage(stage).label}. {STAGE_HINTS.get(stage, '')}".strip()
@@ -180,7 +180,7 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for(request.user, pk)
     form = PersonForm(request.POST, auto_id="person-new-%s")
     if not form.is_valid():
-        return _render_detail(request, opportunity, "people", person_form=form)
+        return DETAIL.respond(request, opportunity, "people", person_form=form)
     form.instance.opportunity = opportunity
     person = form.save()
     return _people_saved(request, opportunity, f"Added {person.name}.")
@@ -197,7 +197,7 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
         form.save()
         return _people_saved(request, opportunity, f"Saved {person.name}.")
     context = {"editing_person_pk": person.pk, "person_edit_form": form}
-    return _render_detail(request, opportunity, "people", **context)
+    return DETAIL.respond(request, opportunity, "people", **context)
 
 
 @require_POST
@@ -215,7 +215,7 @@ def interview_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for(request.user, pk)
     form = InterviewForm(request.POST, opportunity=opportunity, auto_id="interview-new-%s")
     if not form.is_valid():
-        return _render_detail(request, opportunity, "interviews", interview_form=form)
+        return DETAIL.respond(request, opportunity, "interviews", interview_form=form)
     interview = form.save(commit=False)
     interview.opportunity = opportunity
     services.save_interview(interview=interview, people=form.cleaned_data["people"])
@@ -240,7 +240,7 @@ def interview_edit(request: HttpRequest, pk: int, interview_pk: int) -> HttpResp
             request, opportunity, "interviews", f"Saved the {_describe(interview)}."
         )
     context = {"editing_interview_pk": interview.pk, "interview_edit_form": form}
-    return _render_detail(request, opportunity, "interviews", **context)
+    return DETAIL.respond(request, opportunity, "interviews", **context)
 
 
 @require_POST

@@ -15,11 +15,12 @@ from councils import models as council_models
 from missions.models import ShareLink
 from opportunities.models import Person
 from tests import factories
-from tests.accounts.everything import (
+from tests.html import select, texts
+from tests.world import (
     TOTP_SECRET,
+    client_for,
     one_of_everything,
     reauthenticate,
-    signed_in_client,
     turn_on_two_factor,
 )
 
@@ -143,14 +144,8 @@ class TestExportData:
 
 
 class TestAccountExportView:
-    def test_sends_anonymous_visitors_to_sign_in(self, anonymous_client):
-        for method in ("get", "post"):
-            response = getattr(anonymous_client, method)("/account/export/")
-            assert response.status_code == 302
-            assert response["Location"].startswith("/accounts/login/")
-
     def test_asks_for_the_password_again_first(self, alice):
-        client = signed_in_client(alice)
+        client = client_for(alice)
 
         response = client.get("/account/export/")
 
@@ -159,7 +154,7 @@ class TestAccountExportView:
 
     def test_a_download_without_a_fresh_password_is_held_back(self, alice):
         one_of_everything(alice, "ALICE-7c1")
-        client = signed_in_client(alice)
+        client = client_for(alice)
 
         response = client.post("/account/export/")
 
@@ -168,22 +163,22 @@ class TestAccountExportView:
         assert b"ALICE-7c1" not in response.content
 
     def test_the_page_says_what_the_file_holds(self, alice):
-        client = signed_in_client(alice)
+        client = client_for(alice)
         reauthenticate(client)
 
         response = client.get("/account/export/")
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert '<h1 class="h3 mb-2">Export your data</h1>' in content
+        assert texts(content, "h1") == ["Export your data"]
         assert "Never in the file: your password" in content
-        assert '<form method="post" action="/account/export/"' in content
-        assert 'href="/account/export/" aria-current="page"' in content
+        assert select(content, "form", method="post", action="/account/export/")
+        assert select(content, "a", href="/account/export/", aria_current="page")
         assert "no-store" in response["Cache-Control"]
 
     def test_downloads_a_dated_json_file_that_is_never_cached(self, worlds):
         mine, _ = worlds
-        client = signed_in_client(mine.user)
+        client = client_for(mine.user)
         reauthenticate(client)
 
         response, data = download(client)

@@ -5,9 +5,10 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from tests import factories
-from tests.accounts.everything import (
+from tests.html import select
+from tests.world import (
+    client_for,
     reauthenticate,
-    signed_in_client,
     totp_code,
     turn_on_two_factor,
 )
@@ -24,7 +25,7 @@ def user():
 
 class TestEmailChanges:
     def test_adding_an_address_asks_for_the_password_first(self, user):
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post(
             "/accounts/email/", {"action_add": "", "email": "second@example.com"}
@@ -36,7 +37,7 @@ class TestEmailChanges:
         assert not mail.outbox
 
     def test_after_confirming_the_address_is_added(self, user):
-        client = signed_in_client(user)
+        client = client_for(user)
         reauthenticate(client)
 
         client.post("/accounts/email/", {"action_add": "", "email": "second@example.com"})
@@ -45,7 +46,7 @@ class TestEmailChanges:
 
     def test_removing_an_address_asks_too(self, user):
         EmailAddress.objects.create(user=user, email="old@example.com", verified=True)
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post(
             "/accounts/email/", {"action_remove": "", "email": "old@example.com"}
@@ -55,12 +56,12 @@ class TestEmailChanges:
         assert EmailAddress.objects.filter(email="old@example.com").exists()
 
     def test_a_wrong_password_confirms_nothing(self, user):
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post("/accounts/reauthenticate/", {"password": "not-my-password"})
 
         assert response.status_code == 200
-        assert b'id="id_password_error"' in response.content
+        assert select(response, id="id_password_error")
         response = client.post(
             "/accounts/email/", {"action_add": "", "email": "second@example.com"}
         )
@@ -68,7 +69,7 @@ class TestEmailChanges:
 
     def test_the_confirmation_runs_out(self, user, settings):
         settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
-        client = signed_in_client(user)
+        client = client_for(user)
         reauthenticate(client)
 
         response = client.post(
@@ -80,7 +81,7 @@ class TestEmailChanges:
 
 class TestPasswordChange:
     def test_needs_the_current_password(self, user):
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post(
             "/accounts/password/change/",
@@ -92,12 +93,12 @@ class TestPasswordChange:
         )
 
         assert response.status_code == 200
-        assert b'id="id_oldpassword_error"' in response.content
+        assert select(response, id="id_oldpassword_error")
         user.refresh_from_db()
         assert user.check_password(factories.PASSWORD)
 
     def test_changes_with_the_current_password(self, user):
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post(
             "/accounts/password/change/",
@@ -116,17 +117,17 @@ class TestPasswordChange:
 class TestWithTwoFactorOn:
     def test_the_confirm_page_offers_the_authenticator_code(self, user):
         turn_on_two_factor(user)
-        client = signed_in_client(user)
+        client = client_for(user)
 
         page = client.get("/accounts/reauthenticate/?next=/account/export/")
 
         assert page.status_code == 200
         assert b"Other ways to confirm" in page.content
-        assert b'href="/accounts/2fa/reauthenticate/?next=%2Faccount%2Fexport%2F"' in page.content
+        assert select(page, "a", href="/accounts/2fa/reauthenticate/?next=%2Faccount%2Fexport%2F")
 
     def test_a_code_from_the_app_confirms_it_is_you(self, user):
         turn_on_two_factor(user)
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post(
             "/accounts/2fa/reauthenticate/?next=/account/export/", {"code": totp_code()}
@@ -138,7 +139,7 @@ class TestWithTwoFactorOn:
 
     def test_a_wrong_code_confirms_nothing(self, user):
         turn_on_two_factor(user)
-        client = signed_in_client(user)
+        client = client_for(user)
 
         response = client.post("/accounts/2fa/reauthenticate/", {"code": "000000"})
 

@@ -4,12 +4,13 @@ posts, for the owner, a stranger and an anonymous visitor."""
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import GratitudeEntry
 from tests.factories import CouncilFactory, GratitudeEntryFactory, MembershipFactory
+from tests.html import select
+from tests.world import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -48,14 +49,9 @@ def rows() -> list:
 def assert_region_only(response) -> str:
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<html" not in content
-    assert f'id="{REGION}"' in content
+    assert not select(content, "html")
+    assert select(content, id=f"{REGION}")
     return content
-
-
-def assert_sign_in_redirect(response) -> None:
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
 
 
 class TestGratitudeList:
@@ -88,7 +84,7 @@ class TestGratitudeList:
         assert added.position > entry.position
         assert "Introduced me to the hiring manager." in content
         assert "Leah Brandt is in your gratitude house." in content  # the status, out of band
-        assert 'hx-swap-oob="innerHTML"' in content
+        assert select(content, hx_swap_oob="innerHTML")
 
     def test_adds_someone_with_a_plain_post_and_redirects(self, owner_client):
         response = owner_client.post(url("gratitude_list"), data())
@@ -113,7 +109,7 @@ class TestGratitudeList:
         response = owner_client.post(url("gratitude_list"), data(what_they_did=""))
 
         assert response.status_code == 200
-        assert "<html" in response.content.decode()
+        assert select(response.content.decode(), "html")
         assert "it is what you will read before you walk in" in response.content.decode()
 
     def test_refuses_a_thank_you_note_sent_in_the_future(self, owner_client):
@@ -154,8 +150,7 @@ class TestGratitudeList:
     def test_council_members_never_see_it(self, owner, entry):
         council = CouncilFactory(owner=owner)
         member = MembershipFactory(council=council).user
-        client = Client()
-        client.force_login(member)
+        client = client_for(member)
 
         assert "Ines Okafor" not in client.get(url("gratitude_list")).content.decode()
         assert client.get(url("gratitude_edit", entry.pk)).status_code == 404
@@ -169,24 +164,19 @@ class TestGratitudeList:
         with django_assert_max_num_queries(3):
             owner_client.get(url("gratitude_list"))
 
-    def test_anonymous_is_sent_to_sign_in(self, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.get(url("gratitude_list")))
-        assert_sign_in_redirect(anonymous_client.post(url("gratitude_list"), data()))
-        assert not GratitudeEntry.objects.exists()
-
 
 class TestGratitudeEdit:
     def test_opens_the_form_in_place(self, owner_client, entry, htmx_headers):
         response = owner_client.get(url("gratitude_edit", entry.pk), headers=htmx_headers(REGION))
 
         content = assert_region_only(response)
-        assert f'action="{url("gratitude_edit", entry.pk)}"' in content
+        assert select(content, "form", action=url("gratitude_edit", entry.pk))
         assert "Edit what Ines Okafor did" in content
 
     def test_opens_the_form_on_the_whole_page_without_javascript(self, owner_client, entry):
         response = owner_client.get(url("gratitude_edit", entry.pk))
 
-        assert "<html" in response.content.decode()
+        assert select(response.content.decode(), "html")
         assert "Edit what Ines Okafor did" in response.content.decode()
 
     def test_saves_in_place(self, owner_client, entry, htmx_headers):
@@ -233,9 +223,6 @@ class TestGratitudeEdit:
         assert response.status_code == 404
         assert rows() == before
 
-    def test_anonymous_is_sent_to_sign_in(self, anonymous_client, entry):
-        assert_sign_in_redirect(anonymous_client.post(url("gratitude_edit", entry.pk), data()))
-
 
 class TestGratitudeDelete:
     def test_asks_first_in_place(self, owner_client, entry, htmx_headers):
@@ -267,7 +254,3 @@ class TestGratitudeDelete:
         assert stranger_client.get(url("gratitude_delete", entry.pk)).status_code == 404
         assert stranger_client.post(url("gratitude_delete", entry.pk)).status_code == 404
         assert rows() == before
-
-    def test_anonymous_is_sent_to_sign_in(self, anonymous_client, entry):
-        assert_sign_in_redirect(anonymous_client.post(url("gratitude_delete", entry.pk)))
-        assert GratitudeEntry.objects.filter(pk=entry.pk).exists()

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
-from django.test import Client
 from django.urls import reverse
 
 from tests.factories import (
@@ -18,14 +17,10 @@ from tests.factories import (
     SuccessAskFactory,
     UserFactory,
 )
+from tests.html import select
+from tests.world import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def snapshot() -> dict:
@@ -98,7 +93,7 @@ class TestSharedPlanForMembers:
     def test_the_owner_still_gets_the_editor(self, shared_plan, owner_client):
         plan, _ = shared_plan
         page = owner_client.get(plan_url(plan)).content.decode()
-        assert 'name="status"' in page  # each ask's status form
+        assert select(page, name="status")  # each ask's status form
         assert "Add another ask" in page  # the new-ask form, one click away
         add_ask = reverse("success_ask_create", args=[plan.opportunity_id])
-        assert 'name="description"' in owner_client.get(add_ask).content.decode()
+        assert select(owner_client.get(add_ask), name="description")

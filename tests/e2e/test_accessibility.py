@@ -17,8 +17,8 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from config.tokens import digest_token
-from councils.management.commands.demo import build_demo_account, council_member_email
 from councils.models import Council, Debrief, Invitation, Share
+from demo.builders import build_demo_account, council_member_email
 from negotiation.services import ensure_plan
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

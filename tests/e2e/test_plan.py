@@ -12,7 +12,6 @@ from opportunities.models import Stage
 from tests.factories import (
     MissionFactory,
     ObjectiveFactory,
-    OpportunityFactory,
     PersonFactory,
 )
 
@@ -22,10 +21,10 @@ ASK = "Ninety days to learn before committing to a roadmap"
 
 
 @pytest.fixture
-def opportunity(owner):
-    opportunity = OpportunityFactory(
-        owner=owner, company="Kestrel Routing", role="Director of Product", stage=Stage.OFFER
-    )
+def opportunity(opportunity):
+    """The owner's opportunity at the offer stage, with a mission and the hiring manager."""
+    opportunity.stage = Stage.OFFER
+    opportunity.save()
     mission = MissionFactory(opportunity=opportunity)
     ObjectiveFactory(mission=mission, title="Make dispatchers trust the plan")
     PersonFactory(opportunity=opportunity, name="Dana Okafor")

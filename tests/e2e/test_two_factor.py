@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.accounts.everything import totp_code
 from tests.factories import PASSWORD
+from tests.world import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -16,15 +16,11 @@ from tests.factories import (
     OpportunityFactory,
     QuestionFactory,
 )
+from tests.html import links_to, one, select, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-
-
-@pytest.fixture
-def opportunity(owner):
-    return OpportunityFactory(owner=owner, company="Northwind Cloud", role="Director of Product")
 
 
 @pytest.fixture
@@ -57,16 +53,11 @@ def editor(mission: Mission) -> str:
     return url("mission_edit", mission.opportunity_id)
 
 
-def assert_sign_in_redirect(response) -> None:
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
-
-
 def assert_region_only(response, region: str) -> str:
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<html" not in content
-    assert f'id="{region}"' in content
+    assert not select(content, "html")
+    assert select(content, id=region), f"no #{region} in the fragment"
     return content
 
 
@@ -82,9 +73,9 @@ class TestMissionEdit:
         content = response.content.decode()
         assert response.status_code == 200
         assert "Director of Product" in content
-        assert "Northwind Cloud" in content
-        assert url("mission_pdf", mission.opportunity_id) in content
-        assert url("opportunity_detail", mission.opportunity_id) in content
+        assert "Kestrel Routing" in content
+        assert links_to(content, url("mission_pdf", mission.opportunity_id))
+        assert links_to(content, url("opportunity_detail", mission.opportunity_id))
         assert "Walk them through it live" in content
         assert "draft for discussion" in content
 
@@ -97,7 +88,7 @@ class TestMissionEdit:
     def test_has_every_region_with_its_id(self, owner_client, mission):
         content = owner_client.get(editor(mission)).content.decode()
         for region in ("mission-summary", "objectives", "questions", "share-link"):
-            assert f'id="{region}"' in content
+            assert select(content, id=region), region
 
     def test_lists_objectives_and_key_results_in_their_order(self, owner_client, mission):
         second = ObjectiveFactory(mission=mission, title="Second objective", position=2)
@@ -149,9 +140,9 @@ class TestMissionEdit:
         )
         content = assert_region_only(response, "mission-summary")
         assert "Saved." in content
-        assert 'id="questions"' in content and 'hx-swap-oob="true"' in content
+        assert select(content, id="questions", hx_swap_oob="true")
         assert "Included in your PDF" in content
-        assert 'id="share-link"' in content
+        assert select(content, id="share-link")
 
     def test_keeps_typed_text_when_invalid(self, owner_client, mission, htmx_headers):
         too_long = "x" * 4001
@@ -169,7 +160,7 @@ class TestMissionEdit:
     def test_plain_invalid_post_shows_the_whole_page_with_the_error(self, owner_client, mission):
         response = owner_client.post(editor(mission), {"purpose": "x" * 4001})
         assert response.status_code == 200
-        assert "<html" in response.content.decode()
+        assert select(response, "html")
         assert "at most 4000 characters" in response.content.decode()
 
     def test_ignores_posted_fields_it_does_not_list(self, owner_client, mission, stranger):
@@ -187,14 +178,14 @@ class TestMissionEdit:
         response = owner_client.get(editor(objective.mission), headers=htmx_headers("objectives"))
         content = assert_region_only(response, "objectives")
         assert objective.title in content
-        assert 'id="questions"' not in content
+        assert not select(content, id="questions")
 
     def test_answers_an_unknown_htmx_target_with_the_whole_page(
         self, owner_client, mission, htmx_headers
     ):
         response = owner_client.get(editor(mission), headers=htmx_headers("no-such-region"))
         assert response.status_code == 200
-        assert "<html" in response.content.decode()
+        assert select(response, "html")
 
     def test_refuses_other_methods(self, owner_client, mission):
         assert owner_client.delete(editor(mission)).status_code == 405
@@ -212,10 +203,6 @@ class TestMissionEdit:
     def test_does_not_create_a_mission_for_a_stranger(self, stranger_client, opportunity):
         stranger_client.get(url("mission_edit", opportunity.pk))
         assert not Mission.objects.filter(opportunity=opportunity).exists()
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, mission):
-        assert_sign_in_redirect(anonymous_client.get(editor(mission)))
-        assert_sign_in_redirect(anonymous_client.post(editor(mission), {"purpose": "x"}))
 
     def test_query_count_does_not_grow_with_objectives_key_results_and_questions(
         self, owner_client, owner
@@ -260,10 +247,9 @@ class TestObjectiveCreate:
         )
         content = assert_region_only(response, "objectives")
         assert "Grow the team" in content
-        questions = content[content.index('<section id="questions"') :]
-        assert 'hx-swap-oob="true"' in questions[:400]
-        assert "<option" in questions and "Grow the team" in questions
-        assert 'id="announcer"' in content and "Added the objective" in content
+        questions = one(content, "section", id="questions", hx_swap_oob="true")
+        assert any("Grow the team" in option for option in texts(questions, "option"))
+        assert "Added the objective" in text_of(one(content, id="announcer"))
 
     def test_shows_an_error_next_to_an_empty_title(self, owner_client, mission, htmx_headers):
         response = owner_client.post(
@@ -309,13 +295,6 @@ class TestObjectiveCreate:
         assert response.status_code == 404
         assert not Objective.objects.exists()
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, mission):
-        response = anonymous_client.post(
-            url("objective_create", mission.opportunity_id), {"title": "Planted"}
-        )
-        assert_sign_in_redirect(response)
-        assert not Objective.objects.exists()
-
 
 class TestObjectiveEdit:
     def test_htmx_get_opens_the_form_in_place(self, owner_client, objective, htmx_headers):
@@ -324,14 +303,14 @@ class TestObjectiveEdit:
             headers=htmx_headers("objectives"),
         )
         content = assert_region_only(response, "objectives")
-        assert f'value="{objective.title}"' in content
+        assert select(content, "input", value=objective.title)
         assert "Save objective" in content
 
     def test_plain_get_shows_the_page_with_the_form_open(self, owner_client, objective):
         response = owner_client.get(
             url("objective_edit", objective.mission.opportunity_id, objective.pk)
         )
-        assert "<html" in response.content.decode()
+        assert select(response, "html")
         assert "Save objective" in response.content.decode()
 
     def test_saves_the_new_title(self, owner_client, objective):
@@ -369,10 +348,6 @@ class TestObjectiveEdit:
         objective.refresh_from_db()
         assert objective.title != "Taken"
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, objective):
-        path = url("objective_edit", objective.mission.opportunity_id, objective.pk)
-        assert_sign_in_redirect(anonymous_client.post(path, {"title": "Taken"}))
-
 
 class TestObjectiveDelete:
     def test_get_asks_before_deleting(self, owner_client, key_result, htmx_headers):
@@ -404,17 +379,12 @@ class TestObjectiveDelete:
             headers=htmx_headers("objectives"),
         )
         content = assert_region_only(response, "objectives")
-        assert f'id="objective-{objective.pk}"' not in content
+        assert not select(content, id=f"objective-{objective.pk}")
 
     def test_returns_404_for_a_stranger(self, stranger_client, objective):
         path = url("objective_delete", objective.mission.opportunity_id, objective.pk)
         assert stranger_client.post(path).status_code == 404
         assert stranger_client.delete(path).status_code == 404
-        assert Objective.objects.filter(pk=objective.pk).exists()
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, objective):
-        path = url("objective_delete", objective.mission.opportunity_id, objective.pk)
-        assert_sign_in_redirect(anonymous_client.post(path))
         assert Objective.objects.filter(pk=objective.pk).exists()
 
 
@@ -462,10 +432,6 @@ class TestObjectiveMove:
         assert stranger_client.post(path, {"direction": "up"}).status_code == 404
         assert stranger_client.get(path).status_code == 404
         assert titles(mission) == ["A", "B", "C"]
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, mission, three):
-        path = url("objective_move", mission.opportunity_id, three[2].pk)
-        assert_sign_in_redirect(anonymous_client.post(path, {"direction": "up"}))
 
 
 class TestKeyResultCreate:
@@ -527,7 +493,7 @@ class TestKeyResultCreate:
             self.path(objective), self.data(target=""), headers=htmx_headers("objectives")
         )
         content = assert_region_only(response, "objectives")
-        assert 'value="Activation in week one"' in content
+        assert select(content, "input", value="Activation in week one")
         assert "Add a number or a before and after" in content
         assert not KeyResult.objects.exists()
 
@@ -547,9 +513,6 @@ class TestKeyResultCreate:
     def test_returns_404_for_a_stranger(self, stranger_client, objective):
         assert stranger_client.post(self.path(objective), self.data()).status_code == 404
         assert not KeyResult.objects.exists()
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, objective):
-        assert_sign_in_redirect(anonymous_client.post(self.path(objective), self.data()))
 
 
 class TestKeyResultEdit:
@@ -571,7 +534,7 @@ class TestKeyResultEdit:
         response = owner_client.get(self.path(key_result), headers=htmx_headers("objectives"))
         content = assert_region_only(response, "objectives")
         assert "Save key result" in content
-        assert 'value="from 3 days to 1 hour"' in content
+        assert select(content, "input", value="from 3 days to 1 hour")
 
     def test_records_the_hiring_managers_reaction(self, owner_client, key_result, htmx_headers):
         response = owner_client.post(
@@ -597,7 +560,7 @@ class TestKeyResultEdit:
             headers=htmx_headers("objectives"),
         )
         content = assert_region_only(response, "objectives")
-        assert 'value="under 2 hours"' in content
+        assert select(content, "input", value="under 2 hours")
         assert "at most 4000 characters" in content
         key_result.refresh_from_db()
         assert key_result.target == "from 3 days to 1 hour"
@@ -614,9 +577,6 @@ class TestKeyResultEdit:
         assert stranger_client.post(self.path(key_result), self.data()).status_code == 404
         key_result.refresh_from_db()
         assert key_result.status == KeyResultStatus.PROPOSED
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, key_result):
-        assert_sign_in_redirect(anonymous_client.post(self.path(key_result), self.data()))
 
 
 class TestKeyResultDelete:
@@ -636,10 +596,6 @@ class TestKeyResultDelete:
 
     def test_returns_404_for_a_stranger(self, stranger_client, key_result):
         assert stranger_client.post(self.path(key_result)).status_code == 404
-        assert KeyResult.objects.filter(pk=key_result.pk).exists()
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, key_result):
-        assert_sign_in_redirect(anonymous_client.post(self.path(key_result)))
         assert KeyResult.objects.filter(pk=key_result.pk).exists()
 
 
@@ -669,10 +625,6 @@ class TestKeyResultMove:
         path = url("key_result_move", mission.opportunity_id, second.pk)
         assert stranger_client.post(path, {"direction": "up"}).status_code == 404
         assert self.order(objective) == ["A", "B"]
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, key_result):
-        path = url("key_result_move", key_result.objective.mission.opportunity_id, key_result.pk)
-        assert_sign_in_redirect(anonymous_client.post(path, {"direction": "up"}))
 
 
 class TestQuestionCreate:
@@ -730,9 +682,6 @@ class TestQuestionCreate:
         assert stranger_client.post(self.path(mission), {"text": "Planted?"}).status_code == 404
         assert not Question.objects.exists()
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, mission):
-        assert_sign_in_redirect(anonymous_client.post(self.path(mission), {"text": "Planted?"}))
-
 
 class TestQuestionEdit:
     def path(self, question: Question) -> str:
@@ -772,9 +721,6 @@ class TestQuestionEdit:
         question.refresh_from_db()
         assert question.text == "What do churned teams say?"
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, question):
-        assert_sign_in_redirect(anonymous_client.get(self.path(question)))
-
 
 class TestQuestionDelete:
     def path(self, question: Question) -> str:
@@ -792,10 +738,6 @@ class TestQuestionDelete:
 
     def test_returns_404_for_a_stranger(self, stranger_client, question):
         assert stranger_client.post(self.path(question)).status_code == 404
-        assert Question.objects.filter(pk=question.pk).exists()
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, question):
-        assert_sign_in_redirect(anonymous_client.post(self.path(question)))
         assert Question.objects.filter(pk=question.pk).exists()
 
 
@@ -817,10 +759,6 @@ class TestQuestionMove:
     def test_returns_404_for_a_stranger(self, stranger_client, question):
         path = url("question_move", question.mission.opportunity_id, question.pk)
         assert stranger_client.post(path, {"direction": "down"}).status_code == 404
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, question):
-        path = url("question_move", question.mission.opportunity_id, question.pk)
-        assert_sign_in_redirect(anonymous_client.post(path, {"direction": "down"}))
 
 
 class TestMissionServices:

@@ -17,22 +17,16 @@ from tests.factories import (
     OpportunityFactory,
     QuestionFactory,
 )
+from tests.html import document, select, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def opportunity(owner):
-    return OpportunityFactory(
-        owner=owner,
-        company="Northwind Cloud",
-        role="Director of Product",
-        notes="SENTINEL-NOTES: they lowballed the last candidate",
-    )
-
-
-@pytest.fixture
 def mission(opportunity):
+    """The owner's mission, on an opportunity whose private notes no link holder may read."""
+    opportunity.notes = "SENTINEL-NOTES: they lowballed the last candidate"
+    opportunity.save()
     mission = MissionFactory(opportunity=opportunity, purpose="Make the platform a reason to stay.")
     objective = ObjectiveFactory(mission=mission, title="Make onboarding effortless")
     KeyResultFactory(
@@ -140,8 +134,8 @@ class TestShareLinkLifecycle:
         anonymous_client.get(pdf_url(token))
 
         body = owner_client.get(editor_url(mission)).content.decode()
-        assert "Opened <strong" in body
-        assert "2 times</strong>, most recently" in body
+        assert any(strong.endswith("2 times") for strong in texts(body, "strong"))
+        assert "Opened 2 times, most recently" in text_of(document(body))
 
 
 class TestShareLinkCreate:
@@ -164,8 +158,8 @@ class TestShareLinkCreate:
 
         body = response.content.decode()
         assert response.status_code == 200
-        assert "<html" not in body
-        assert 'id="share-link"' in body
+        assert not select(body, "html")
+        assert select(body, id="share-link")
         assert f"http://testserver/share/{live_link(mission).token}/" in body
         assert "Your share link is ready" in body  # for screen readers, out of band
 
@@ -177,13 +171,6 @@ class TestShareLinkCreate:
 
     def test_returns_404_for_a_stranger_and_creates_nothing(self, stranger_client, mission):
         assert stranger_client.post(create_url(mission)).status_code == 404
-        assert not ShareLink.objects.exists()
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, mission):
-        response = anonymous_client.post(create_url(mission))
-
-        assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/login/")
         assert not ShareLink.objects.exists()
 
     def test_refuses_a_get(self, owner_client, mission):
@@ -205,7 +192,7 @@ class TestShareLinkRevoke:
         response = owner_client.post(revoke_url(mission), headers=htmx_headers("share-link"))
 
         body = response.content.decode()
-        assert "<html" not in body
+        assert not select(body, "html")
         assert "Create a share link" in body
         assert "no longer opens" in body
         assert token not in body
@@ -213,13 +200,6 @@ class TestShareLinkRevoke:
     def test_returns_404_for_a_stranger_and_keeps_the_link(self, stranger_client, mission, token):
         assert stranger_client.post(revoke_url(mission)).status_code == 404
         assert live_link(mission).token == token
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, mission, token):
-        response = anonymous_client.post(revoke_url(mission))
-
-        assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/login/")
-        assert live_link(mission) is not None
 
 
 class TestSharePage:
@@ -232,8 +212,8 @@ class TestSharePage:
         assert "Director of Product" in body
         assert "Make onboarding effortless" in body
         assert "What do churned teams say?" in body
-        assert pdf_url(token) in body
-        assert "<form" not in body
+        assert select(body, "a", href=pdf_url(token))
+        assert not select(body, "form")
 
     def test_keeps_the_link_private_with_its_headers(self, anonymous_client, token):
         response = anonymous_client.get(page_url(token))

@@ -33,6 +33,7 @@ from tests.factories import (
     RedFlagFactory,
     SuccessAskFactory,
 )
+from tests.html import links_to, one, position, select, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +42,11 @@ ESCAPED_XSS = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
 
 
 @pytest.fixture
-def opportunity(owner):
-    return OpportunityFactory(
-        owner=owner, company="Kestrel Routing", role="Director of Product", stage=Stage.OFFER
-    )
+def opportunity(opportunity):
+    """The owner's opportunity, at the offer stage, where the plan is made."""
+    opportunity.stage = Stage.OFFER
+    opportunity.save()
+    return opportunity
 
 
 @pytest.fixture
@@ -86,16 +88,11 @@ def snapshot() -> dict:
     }
 
 
-def assert_sign_in_redirect(response) -> None:
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
-
-
 def assert_region_only(response, region: str) -> str:
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<html" not in content
-    assert re.search(rf'<\w+ id="{region}"', content), f"no #{region} in the fragment"
+    assert not select(content, "html")
+    assert select(content, id=region), f"no #{region} in the fragment"
     return content
 
 
@@ -144,9 +141,9 @@ class TestPlanDetail:
     def test_links_to_the_mission_the_prep_sheet_and_the_opportunity(self, owner_client, plan):
         content = owner_client.get(page_of(plan)).content.decode()
 
-        assert url("mission_edit", plan.opportunity) in content
-        assert url("plan_pdf", plan.opportunity) in content
-        assert url("opportunity_detail", plan.opportunity) in content
+        assert links_to(content, url("mission_edit", plan.opportunity))
+        assert links_to(content, url("plan_pdf", plan.opportunity))
+        assert links_to(content, url("opportunity_detail", plan.opportunity))
 
     def test_creates_an_empty_plan_on_first_visit(self, owner_client, opportunity):
         response = owner_client.get(url("plan_detail", opportunity))
@@ -171,7 +168,7 @@ class TestPlanDetail:
             "money-ask",
             "money-outcome",
         ):
-            assert f'id="{region}"' in content
+            assert select(content, id=region), region
 
     def test_shows_open_red_flags_prominently_above_the_steps(self, owner_client, plan):
         RedFlagFactory(plan=plan, title="Three versions of the same role")
@@ -180,8 +177,8 @@ class TestPlanDetail:
         content = owner_client.get(page_of(plan)).content.decode()
 
         assert "1 open red flag" in content
-        assert content.index("Three versions of the same role") < content.index(
-            'id="success-asks-heading"'
+        assert position(content, text="Three versions of the same role") < position(
+            content, id="success-asks-heading"
         )
         assert "1 resolved" in content
 
@@ -212,8 +209,8 @@ class TestPlanDetail:
         content = owner_client.get(page_of(plan)).content.decode()
 
         assert "Have the success conversation first." in content
-        assert url("money_ask_edit", plan.opportunity) in content
-        assert url("money_ask_draft", plan.opportunity) in content
+        assert select(content, "form", action=url("money_ask_edit", plan.opportunity))
+        assert select(content, "button", formaction=url("money_ask_draft", plan.opportunity))
 
     def test_warns_differently_when_they_refused_the_success_conversation(self, owner_client, plan):
         RedFlagFactory(plan=plan, kind=RedFlagKind.CONVERSATION_REFUSED)
@@ -268,8 +265,8 @@ class TestPlanDetail:
 
         content = owner_client.get(page_of(plan)).content.decode()
 
-        assert f'<option value="{objective.pk}">' in content
-        assert f'<option value="{other.pk}">' not in content
+        assert select(content, "option", value=objective.pk)
+        assert not select(content, "option", value=other.pk)
 
     def test_shows_user_html_as_text(self, owner_client, plan, objective):
         SuccessAskFactory(plan=plan, description=XSS[:300], employer_response=XSS)
@@ -288,14 +285,14 @@ class TestPlanDetail:
         response = owner_client.get(page_of(plan), headers=htmx_headers("conversations"))
 
         content = assert_region_only(response, "conversations")
-        assert 'id="success-asks"' not in content
+        assert not select(content, id="success-asks")
 
     def test_answers_an_unknown_htmx_target_with_the_whole_page(
         self, owner_client, plan, htmx_headers
     ):
         response = owner_client.get(page_of(plan), headers=htmx_headers("nonsense"))
 
-        assert "<html" in response.content.decode()
+        assert select(response, "html")
 
     def test_returns_404_for_a_stranger_and_creates_nothing(self, stranger_client, opportunity):
         response = stranger_client.get(url("plan_detail", opportunity))
@@ -305,9 +302,6 @@ class TestPlanDetail:
 
     def test_returns_404_for_an_unknown_opportunity(self, owner_client):
         assert owner_client.get(reverse("plan_detail", args=[999_999])).status_code == 404
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        assert_sign_in_redirect(anonymous_client.get(page_of(plan)))
 
     def test_is_never_cached(self, owner_client, plan):
         assert "no-store" in owner_client.get(page_of(plan))["Cache-Control"]
@@ -330,7 +324,7 @@ class TestPlanDetail:
         with django_assert_max_num_queries(16):
             response = owner_client.get(page_of(plan))
 
-        assert len(re.findall(r'<li id="ask-\d+"', response.content.decode())) == rows
+        assert len(select(response, "li", id=re.compile(r"ask-\d+"))) == rows
 
 
 class TestSuccessAskCreate:
@@ -348,7 +342,7 @@ class TestSuccessAskCreate:
     def test_the_form_is_open_while_there_is_no_ask(self, owner_client, plan):
         content = owner_client.get(page_of(plan)).content.decode()
 
-        assert '<form id="new-ask"' in content
+        assert select(content, "form", id="new-ask")
         assert "Add another ask" not in content
 
     def test_with_asks_the_form_is_a_button_that_opens_it_in_place(
@@ -356,14 +350,14 @@ class TestSuccessAskCreate:
     ):
         create_url = url("success_ask_create", ask.plan.opportunity)
         content = owner_client.get(page_of(ask.plan)).content.decode()
-        assert '<form id="new-ask"' not in content
-        assert f'href="{create_url}#new-ask" hx-get="{create_url}"' in content
+        assert not select(content, "form", id="new-ask")
+        assert select(content, "a", href=f"{create_url}#new-ask", hx_get=create_url)
 
         response = owner_client.get(create_url, headers=htmx_headers("success-asks"))
 
         opened = assert_region_only(response, "success-asks")
-        assert '<form id="new-ask"' in opened
-        assert re.search(r'<input type="text" name="description"[^>]*autofocus', opened)
+        assert select(opened, "form", id="new-ask")
+        assert select(opened, "input", type="text", name="description", autofocus=True)
         assert "Cancel" in opened
         assert SuccessAsk.objects.count() == 1
 
@@ -372,8 +366,8 @@ class TestSuccessAskCreate:
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert "<html" in content
-        assert '<form id="new-ask"' in content
+        assert select(content, "html")
+        assert select(content, "form", id="new-ask")
 
     def test_creates_the_plan_when_the_first_ask_comes_before_any_visit(
         self, owner_client, opportunity
@@ -393,10 +387,10 @@ class TestSuccessAskCreate:
 
         content = assert_region_only(response, "success-asks")
         assert "Twenty percent of engineering time for platform debt" in content
-        assert 'id="plan-progress"' in content
-        assert 'id="money-sequence"' in content
-        assert 'id="announcer" class="visually-hidden" role="status" aria-live="polite" ' in (
-            content
+        assert select(content, id="plan-progress")
+        assert select(content, id="money-sequence")
+        assert select(
+            content, id="announcer", class_="visually-hidden", role="status", aria_live="polite"
         )
         assert "Added “Twenty percent of engineering time for platform debt”" in content
 
@@ -421,8 +415,8 @@ class TestSuccessAskCreate:
 
         content = assert_region_only(response, "success-asks")
         assert message in content
-        assert 'value="Coach for six months"' in content
-        assert f'value="{amount}"' in content
+        assert select(content, "input", value="Coach for six months")
+        assert select(content, "input", value=amount)
         assert not SuccessAsk.objects.exists()
 
     def test_refuses_an_unknown_currency(self, owner_client, plan):
@@ -482,12 +476,6 @@ class TestSuccessAskCreate:
         assert response.status_code == 404
         assert snapshot() == before
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(url("success_ask_create", plan.opportunity), ask_data())
-
-        assert_sign_in_redirect(response)
-        assert not SuccessAsk.objects.exists()
-
 
 class TestSuccessAskEdit:
     def edit_url(self, ask) -> str:
@@ -528,7 +516,7 @@ class TestSuccessAskEdit:
         response = owner_client.post(self.edit_url(ask), data, headers=htmx_headers("success-asks"))
 
         content = assert_region_only(response, "success-asks")
-        assert '<section id="red-flags"' in content
+        assert select(content, "section", id="red-flags")
         assert "They would not discuss: A budget for platform debt" in content
         assert "A red flag is now at the top of your plan." in content
         assert RedFlag.objects.open().count() == 1
@@ -550,7 +538,7 @@ class TestSuccessAskEdit:
         response = owner_client.post(self.edit_url(ask), data)
 
         content = response.content.decode()
-        assert 'value="Typed but unsaved"' in content
+        assert select(content, "input", value="Typed but unsaved")
         ask.refresh_from_db()
         assert ask.description == "A budget for platform debt"
 
@@ -570,9 +558,6 @@ class TestSuccessAskEdit:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, ask):
-        assert_sign_in_redirect(anonymous_client.get(self.edit_url(ask)))
 
 
 class TestSuccessAskStatus:
@@ -597,7 +582,7 @@ class TestSuccessAskStatus:
         content = assert_region_only(response, "success-asks")
         ask.refresh_from_db()
         assert (ask.status, ask.would_not_discuss) == (AskStatus.DECLINED, True)
-        assert 'hx-swap-oob="true"' in content
+        assert select(content, hx_swap_oob="true")
         assert "1 open red flag" in content
         assert "Marked “A budget for platform debt” as declined without discussion." in content
         assert "Have the success conversation first." not in content
@@ -610,7 +595,7 @@ class TestSuccessAskStatus:
         )
 
         content = response.content.decode()
-        assert '<div id="money-sequence" aria-live="polite" hx-swap-oob="true">' in content
+        assert select(content, "div", id="money-sequence", aria_live="polite", hx_swap_oob="true")
         assert "Have the success conversation first." not in content
 
     def test_refuses_an_unknown_status(self, owner_client, ask, htmx_headers):
@@ -633,9 +618,6 @@ class TestSuccessAskStatus:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, ask):
-        assert_sign_in_redirect(anonymous_client.post(self.status_url(ask), {"status": "asked"}))
 
 
 class TestSuccessAskDelete:
@@ -666,10 +648,6 @@ class TestSuccessAskDelete:
         assert stranger_client.post(self.delete_url(ask)).status_code == 404
         assert snapshot() == before
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, ask):
-        assert_sign_in_redirect(anonymous_client.post(self.delete_url(ask)))
-        assert SuccessAsk.objects.exists()
-
 
 class TestRedFlagCreate:
     def test_notes_a_red_flag_by_hand(self, owner_client, plan, htmx_headers):
@@ -688,14 +666,14 @@ class TestRedFlagCreate:
     def test_is_a_link_that_opens_the_form_in_place(self, owner_client, plan, htmx_headers):
         flag_url = url("red_flag_create", plan.opportunity)
         content = owner_client.get(page_of(plan)).content.decode()
-        assert f'href="{flag_url}#new-flag"' in content
-        assert 'id="new-flag"' not in content
+        assert select(content, "a", href=f"{flag_url}#new-flag")
+        assert not select(content, id="new-flag")
 
         response = owner_client.get(flag_url, headers=htmx_headers("red-flags"))
 
         opened = assert_region_only(response, "red-flags")
-        assert '<form id="new-flag"' in opened
-        assert re.search(r'name="title"[^>]*autofocus', opened)
+        assert select(opened, "form", id="new-flag")
+        assert select(opened, name="title", autofocus=True)
         assert not RedFlag.objects.exists()
 
     def test_asks_what_was_noticed(self, owner_client, plan):
@@ -725,11 +703,6 @@ class TestRedFlagCreate:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(url("red_flag_create", plan.opportunity), {"title": "x"})
-
-        assert_sign_in_redirect(response)
 
 
 class TestRedFlagResolve:
@@ -778,11 +751,6 @@ class TestRedFlagResolve:
         assert response.status_code == 404
         assert snapshot() == before
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        flag = RedFlagFactory(plan=plan)
-
-        assert_sign_in_redirect(anonymous_client.get(self.resolve_url(flag)))
-
 
 class TestSuccessConversationRefused:
     def test_raises_a_red_flag_shown_without_a_reload(self, owner_client, plan, htmx_headers):
@@ -809,14 +777,14 @@ class TestSuccessConversationRefused:
     def test_is_a_link_until_opened_then_a_form_in_place(self, owner_client, plan, htmx_headers):
         refused_url = url("success_conversation_refused", plan.opportunity)
         page = owner_client.get(page_of(plan)).content.decode()
-        assert f'href="{refused_url}#refused"' in page
-        assert 'id="refused"' not in page  # the form is fetched when asked for
+        assert select(page, "a", href=f"{refused_url}#refused")
+        assert not select(page, id="refused")  # the form is fetched when asked for
 
         response = owner_client.get(refused_url, headers=htmx_headers("success-asks"))
 
         content = assert_region_only(response, "success-asks")
         assert "Record that they refused" in content
-        assert re.search(r'<textarea name="note"[^>]*autofocus[^>]*id="refused-note"', content)
+        assert select(content, "textarea", name="note", autofocus=True, id="refused-note")
         assert not RedFlag.objects.exists()
 
     def test_opens_without_javascript_as_the_page_with_the_form(self, owner_client, plan):
@@ -824,8 +792,8 @@ class TestSuccessConversationRefused:
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert "<html" in content
-        assert 'id="refused"' in content
+        assert select(content, "html")
+        assert select(content, id="refused")
         assert not RedFlag.objects.exists()
 
     def test_refuses_a_put(self, owner_client, plan):
@@ -840,11 +808,6 @@ class TestSuccessConversationRefused:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(url("success_conversation_refused", plan.opportunity))
-
-        assert_sign_in_redirect(response)
 
 
 def conversation_data(**overrides) -> dict:
@@ -861,17 +824,17 @@ class TestConversationCreate:
         self, owner_client, plan, htmx_headers
     ):
         create_url = url("conversation_create", plan.opportunity)
-        assert 'id="new-conversation"' in owner_client.get(page_of(plan)).content.decode()
+        assert select(owner_client.get(page_of(plan)), id="new-conversation")
         ConversationFactory(plan=plan)
 
         content = owner_client.get(page_of(plan)).content.decode()
-        assert 'id="new-conversation"' not in content
-        assert f'href="{create_url}#new-conversation" hx-get="{create_url}"' in content
+        assert not select(content, id="new-conversation")
+        assert select(content, "a", href=f"{create_url}#new-conversation", hx_get=create_url)
 
         response = owner_client.get(create_url, headers=htmx_headers("conversations"))
 
         opened = assert_region_only(response, "conversations")
-        assert '<form id="new-conversation"' in opened
+        assert select(opened, "form", id="new-conversation")
         assert "Log the conversation" in opened
         assert Conversation.objects.count() == 1
 
@@ -891,7 +854,7 @@ class TestConversationCreate:
         assert list(conversation.people.all()) == [dana]
         assert conversation.about_success
         assert "You had the success conversation live" in content
-        assert '<nav id="plan-progress"' in content
+        assert select(content, "nav", id="plan-progress")
         assert "Held live" in content
 
     def test_nudges_toward_a_live_conversation_after_an_email(self, owner_client, plan):
@@ -912,7 +875,7 @@ class TestConversationCreate:
         )
 
         content = response.content.decode()
-        assert 'class="email-nudge small rounded px-3 py-2 is-shown"' in content
+        assert select(content, class_="email-nudge is-shown")
         assert "Email is fine for logistics." in content
 
     def test_refuses_someone_from_another_opportunity(self, owner, owner_client, plan):
@@ -950,13 +913,6 @@ class TestConversationCreate:
         assert response.status_code == 404
         assert snapshot() == before
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(
-            url("conversation_create", plan.opportunity), conversation_data()
-        )
-
-        assert_sign_in_redirect(response)
-
 
 class TestConversationEdit:
     def edit_url(self, conversation) -> str:
@@ -975,7 +931,7 @@ class TestConversationEdit:
 
         content = assert_region_only(response, "conversations")
         assert "Edit the conversation" in content
-        assert 'class="email-nudge small rounded px-3 py-2 is-shown"' in content
+        assert select(content, class_="email-nudge is-shown")
 
     def test_saves_the_changes(self, owner_client, plan, dana):
         conversation = ConversationFactory(plan=plan)
@@ -998,11 +954,6 @@ class TestConversationEdit:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        conversation = ConversationFactory(plan=plan)
-
-        assert_sign_in_redirect(anonymous_client.get(self.edit_url(conversation)))
 
 
 class TestConversationDelete:
@@ -1031,12 +982,6 @@ class TestConversationDelete:
         assert stranger_client.post(self.delete_url(conversation)).status_code == 404
         assert snapshot() == before
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        conversation = ConversationFactory(plan=plan)
-
-        assert_sign_in_redirect(anonymous_client.post(self.delete_url(conversation)))
-        assert Conversation.objects.exists()
-
 
 class TestMoneyAskEdit:
     def test_saves_the_targets_and_reasons(self, owner_client, plan):
@@ -1053,7 +998,7 @@ class TestMoneyAskEdit:
 
         content = owner_client.get(url("money_ask_edit", plan.opportunity)).content.decode()
 
-        assert 'value="195000"' in content
+        assert select(content, "input", value="195000")
 
     def test_a_saved_ask_reads_as_text_with_an_edit_button(self, owner_client, plan):
         MoneyAskFactory(
@@ -1068,14 +1013,15 @@ class TestMoneyAskEdit:
 
         content = owner_client.get(page_of(plan)).content.decode()
 
-        region = content[content.index('id="money-ask"') : content.index('id="money-outcome"')]
-        assert "<form" not in region
-        assert "195,000" in region
-        assert "The role now includes the routing platform." in region
-        assert "Private: never in your script." in region
-        assert 'id="money-script"' in region
-        assert "Copy the script" in region
-        assert f'href="{edit_url}#money-ask"' in region
+        region = one(content, id="money-ask")
+        text = text_of(region)
+        assert not select(region, "form")
+        assert "195,000" in text
+        assert "The role now includes the routing platform." in text
+        assert "Private: never in your script." in text
+        assert select(region, id="money-script")
+        assert "Copy the script" in text
+        assert select(region, "a", href=f"{edit_url}#money-ask")
 
     def test_the_edit_button_opens_the_form_in_place(self, owner_client, plan, htmx_headers):
         MoneyAskFactory(plan=plan, reasons="Saved reasons")
@@ -1085,8 +1031,8 @@ class TestMoneyAskEdit:
         )
 
         content = assert_region_only(response, "money-ask")
-        assert "Saved reasons</textarea>" in content
-        assert 'id="money-version"' in content
+        assert select(content, "textarea", text="Saved reasons")
+        assert select(content, id="money-version")
         assert response["JM-Focus"] == "money-currency"
 
     def test_answers_htmx_with_the_money_ask(self, owner_client, plan, htmx_headers):
@@ -1099,11 +1045,11 @@ class TestMoneyAskEdit:
         content = assert_region_only(response, "money-ask")
         assert "Saved your money ask." in content
         assert "Edit your money ask" in content  # saved: read as text
-        assert "<form" not in content
+        assert not select(content, "form")
         opened = owner_client.get(
             url("money_ask_edit", plan.opportunity), headers=htmx_headers("money-ask")
         ).content.decode()
-        assert 'name="version" value="2"' in opened
+        assert select(opened, "input", name="version", value="2")
 
     @pytest.mark.parametrize(
         ("field", "value", "message"),
@@ -1146,7 +1092,7 @@ class TestMoneyAskEdit:
         content = assert_region_only(response, "money-ask")
         assert "changed in another tab or by another device" in content
         assert "Typed in this tab" in content
-        assert 'name="version" value="5"' in content
+        assert select(content, "input", name="version", value="5")
         assert MoneyAsk.objects.get().reasons == "Saved in the other tab"
 
     def test_returns_404_for_a_stranger_and_changes_nothing(self, stranger_client, plan):
@@ -1156,9 +1102,6 @@ class TestMoneyAskEdit:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        assert_sign_in_redirect(anonymous_client.get(url("money_ask_edit", plan.opportunity)))
 
 
 class TestMoneyAskDraft:
@@ -1180,7 +1123,7 @@ class TestMoneyAskDraft:
         assert "Are you open to a base salary of USD 195,000?" in content
         assert "Copy the script" in content
         # The form stays open, the cursor in the script, to make it one's own.
-        assert 'id="money-script"' in content and "</textarea>" in content
+        assert select(content, "textarea", id="money-script")
         assert response["JM-Focus"] == "money-script"
 
     def test_without_javascript_comes_back_to_the_open_form(self, owner_client, plan):
@@ -1189,7 +1132,7 @@ class TestMoneyAskDraft:
         assert response.status_code == 302
         assert response.url == f"{url('money_ask_edit', plan.opportunity)}#money-script"
         content = owner_client.get(response.url).content.decode()
-        assert re.search(r'<textarea name="script"[^>]*id="money-script"', content)
+        assert select(content, "textarea", name="script", id="money-script")
 
     def test_without_reasons_says_so_next_to_the_field_and_drafts_nothing(
         self, owner_client, plan, htmx_headers
@@ -1202,7 +1145,7 @@ class TestMoneyAskDraft:
 
         content = assert_region_only(response, "money-ask")
         assert "Write your honest reasons first: the ask rests on them." in content
-        assert 'value="195000"' in content
+        assert select(content, "input", value="195000")
         assert not MoneyAsk.objects.exists()
 
     def test_without_a_target_says_so(self, owner_client, plan):
@@ -1231,11 +1174,6 @@ class TestMoneyAskDraft:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(url("money_ask_draft", plan.opportunity), money_data(plan))
-
-        assert_sign_in_redirect(response)
 
 
 def outcome_data(**overrides) -> dict:
@@ -1303,11 +1241,6 @@ class TestMoneyAskOutcome:
         assert response.status_code == 404
         assert snapshot() == before
 
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(url("money_ask_outcome", plan.opportunity), outcome_data())
-
-        assert_sign_in_redirect(response)
-
 
 class TestPlanStage:
     def test_moves_the_opportunity_and_records_when(self, owner_client, plan):
@@ -1341,8 +1274,3 @@ class TestPlanStage:
 
         assert response.status_code == 404
         assert snapshot() == before
-
-    def test_redirects_anonymous_visitors_to_sign_in(self, anonymous_client, plan):
-        response = anonymous_client.post(url("plan_stage", plan.opportunity), {"stage": "offer"})
-
-        assert_sign_in_redirect(response)

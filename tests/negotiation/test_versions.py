@@ -5,7 +5,6 @@ Each test plays both tabs with one client: "the other tab" is a save made before
 is sent, with the version this tab's form was opened at.
 """
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -26,6 +25,7 @@ from tests.factories import (
     QuestionFactory,
     SuccessAskFactory,
 )
+from tests.html import attributes, definitions, one, select, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +55,9 @@ def plan_url(name: str, plan: NegotiationPlan, **kwargs) -> str:
 
 def version_in(content: str, input_id: str) -> int:
     """The version a form on the page carries, read as the browser would send it."""
-    tag = re.search(rf'<input[^>]*\bid="{input_id}"[^>]*>', content)
-    assert tag, f"no #{input_id}"
-    assert 'type="hidden"' in tag.group(0) and 'name="version"' in tag.group(0)
-    return int(re.search(r'\bvalue="(-?\d+)"', tag.group(0)).group(1))
+    tag = attributes(one(content, "input", id=input_id))
+    assert (tag.get("type"), tag.get("name")) == ("hidden", "version")
+    return int(tag["value"])
 
 
 def summary(version, **overrides) -> dict:
@@ -101,10 +100,10 @@ class TestMissionSummaryVersion:
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert "<html" in content  # the whole page: this is the path without JavaScript
+        assert select(content, "html")  # the whole page: this is the path without JavaScript
         assert CONFLICT in content
-        assert "Typed purpose in this tab</textarea>" in content
-        assert '<dt>Purpose of the role</dt><dd class="mb-1">Saved in the other tab</dd>' in content
+        assert "Typed purpose in this tab" in texts(content, "textarea")
+        assert ("Purpose of the role", "Saved in the other tab") in definitions(content)
         assert version_in(content, "mission-version") == 2
         mission.refresh_from_db()
         assert (mission.purpose, mission.version) == ("Saved in the other tab", 2)
@@ -122,15 +121,15 @@ class TestMissionSummaryVersion:
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert "<html" not in content
-        assert 'id="mission-summary"' in content
+        assert not select(content, "html")
+        assert select(content, id="mission-summary")
         assert CONFLICT in content
-        assert 'role="alert"' in content
-        assert "Typed purpose in this tab</textarea>" in content
+        assert select(content, role="alert")
+        assert "Typed purpose in this tab" in texts(content, "textarea")
         assert "Saved in the other tab" in content
         # Only the field that differs is listed as changed.
-        assert "<dt>What I will own</dt>" in content
-        assert "<dt>Include my questions in the PDF</dt>" not in content
+        assert "What I will own" in texts(content, "dt")
+        assert "Include my questions in the PDF" not in texts(content, "dt")
         assert Mission.objects.get(pk=mission.pk).purpose == "Saved in the other tab"
 
     def test_sending_the_conflict_form_again_saves_over_deliberately(
@@ -244,8 +243,8 @@ class TestMissionRowsVersions:
 
         content = response.content.decode()
         assert CONFLICT in content
-        assert 'value="Typed target"' in content
-        assert '<dt>Measurable target</dt><dd class="mb-1">Saved target</dd>' in content
+        assert select(content, "input", value="Typed target")
+        assert ("Measurable target", "Saved target") in definitions(content)
         assert KeyResult.objects.get(pk=key_result.pk).target == "Saved target"
 
     def test_a_stale_objective_save_is_a_conflict_on_the_plain_path(self, owner_client, mission):
@@ -260,7 +259,7 @@ class TestMissionRowsVersions:
         content = response.content.decode()
         assert response.status_code == 200
         assert CONFLICT in content
-        assert 'value="Typed title"' in content
+        assert select(content, "input", value="Typed title")
         assert Objective.objects.get(pk=objective.pk).title == "Saved title"
 
     def test_a_stale_question_save_is_a_conflict(self, owner_client, mission, htmx_headers):
@@ -275,7 +274,7 @@ class TestMissionRowsVersions:
 
         content = response.content.decode()
         assert CONFLICT in content
-        assert "Typed answer</textarea>" in content
+        assert "Typed answer" in texts(content, "textarea")
         assert "Heard in the other tab" in content
         assert Question.objects.get(pk=question.pk).text == "Saved question?"
 
@@ -348,11 +347,11 @@ class TestMoneyAskVersion:
 
         content = response.content.decode()
         assert response.status_code == 200
-        assert "<html" in content
+        assert select(content, "html")
         assert CONFLICT in content
-        assert "Typed reasons in this tab</textarea>" in content
-        assert '<dt>Your honest reasons</dt><dd class="mb-1">Saved in the other tab</dd>' in content
-        assert '<dd class="mb-1">180,000</dd>' in content, "figures read as on the page"
+        assert "Typed reasons in this tab" in texts(content, "textarea")
+        assert ("Your honest reasons", "Saved in the other tab") in definitions(content)
+        assert "180,000" in texts(content, "dd"), "figures read as on the page"
         assert version_in(content, "money-version") == 2
         assert MoneyAsk.objects.get(plan=plan).reasons == "Saved in the other tab"
         assert NegotiationPlan.objects.get(pk=plan.pk).version == 2
@@ -368,7 +367,7 @@ class TestMoneyAskVersion:
 
         content = response.content.decode()
         assert CONFLICT in content
-        assert "Second tab</textarea>" in content
+        assert "Second tab" in texts(content, "textarea")
         assert MoneyAsk.objects.get(plan=plan).reasons == "First tab"
 
     def test_saves_in_a_row_from_one_tab_never_conflict(self, owner_client, plan, htmx_headers):
@@ -446,8 +445,8 @@ class TestPlanRowsVersions:
 
         content = response.content.decode()
         assert CONFLICT in content
-        assert 'value="Typed ask"' in content
-        assert '<dt>Status</dt><dd class="mb-1">Asked</dd>' in content
+        assert select(content, "input", value="Typed ask")
+        assert ("Status", "Asked") in definitions(content)
         saved = SuccessAsk.objects.get(pk=ask.pk)
         assert (saved.description, saved.status, saved.version) == ("Saved ask", "asked", 2)
 
@@ -469,7 +468,7 @@ class TestPlanRowsVersions:
         content = response.content.decode()
         assert response.status_code == 200
         assert CONFLICT in content
-        assert "Typed summary</textarea>" in content
+        assert "Typed summary" in texts(content, "textarea")
         assert Conversation.objects.get(pk=conversation.pk).summary == "Saved summary"
 
     def test_editing_a_conversation_deleted_in_another_tab_says_so(self, owner_client, plan):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.html import position, select
+
 
 @pytest.mark.django_db
 class TestLanding:
@@ -19,14 +21,14 @@ class TestLanding:
     def test_invites_to_sign_up_and_sign_in(self, anonymous_client):
         page = anonymous_client.get(self.url).content.decode()
 
-        assert 'href="/accounts/signup/"' in page
-        assert 'href="/accounts/login/"' in page
+        assert select(page, "a", href="/accounts/signup/")
+        assert select(page, "a", href="/accounts/login/")
 
     def test_headings_are_in_order(self, anonymous_client):
         page = anonymous_client.get(self.url).content.decode()
 
-        assert page.count("<h1") == 1
-        assert page.index("<h1") < page.index("<h2") < page.index("<h3")
+        assert len(select(page, "h1")) == 1
+        assert position(page, "h1") < position(page, "h2") < position(page, "h3")
 
     def test_sets_no_session_cookie(self, anonymous_client):
         response = anonymous_client.get(self.url)

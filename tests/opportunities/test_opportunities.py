@@ -20,6 +20,7 @@ from tests.factories import (
     RedFlagFactory,
     StageChangeFactory,
 )
+from tests.html import links_to, opens_with, select
 
 SCRIPT = '<script>alert("owned")</script>'
 ESCAPED_SCRIPT = "&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;"
@@ -54,17 +55,6 @@ def interview_data(**overrides) -> dict:
         "notes": "",
     }
     return {**data, **overrides}
-
-
-def assert_sign_in_redirect(response, path: str) -> None:
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
-    assert path in response.url
-
-
-@pytest.fixture
-def opportunity(owner):
-    return OpportunityFactory(owner=owner, company="Acme Cloud", role="Director of Product")
 
 
 class TestOpportunityList:
@@ -142,7 +132,7 @@ class TestOpportunityList:
         page = owner_client.get(self.url).content.decode()
 
         assert "Overdue since" in page
-        assert 'class="small overdue"' in page
+        assert select(page, class_="overdue")
 
     def test_invites_to_add_the_first_opportunity_when_empty(self, owner_client):
         page = owner_client.get(self.url).content.decode()
@@ -164,9 +154,6 @@ class TestOpportunityList:
 
         assert "Owner Secret Co" not in page
         assert "Add your first opportunity" in page
-
-    def test_redirects_anonymous_to_sign_in(self, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.get(self.url), self.url)
 
     @pytest.mark.parametrize("rows", [5, 200])
     def test_query_count_does_not_grow_with_rows(
@@ -191,7 +178,7 @@ class TestOpportunityList:
 
         assert "Page 1 of 2" in first
         assert "?stage=applied&amp;page=2" in first
-        assert second.count('class="fw-semibold text-decoration-none"') == 3
+        assert len(select(second, "a", class_="fw-semibold text-decoration-none")) == 3
         assert owner_client.get(self.url, {"page": "nonsense"}).status_code == 200
 
 
@@ -204,7 +191,7 @@ class TestOpportunityCreate:
         page = owner_client.get(self.url).content.decode()
 
         assert "Product leader for dev tools" in page
-        assert 'name="fit"' in page
+        assert select(page, "input", name="fit")
 
     def test_invites_to_write_a_focus_when_there_is_none(self, owner_client):
         page = owner_client.get(self.url).content.decode()
@@ -214,7 +201,8 @@ class TestOpportunityCreate:
     def test_asks_for_a_deliberate_fit_rating(self, owner, owner_client):
         form = owner_client.get(self.url).content.decode()
         assert 'name="fit" value="partial" class="form-check-input" required' not in form
-        assert "checked" not in form.split('name="fit"', 1)[1].split("</fieldset>", 1)[0]
+        ratings = [f for f in select(form, "fieldset") if select(f, "input", name="fit")]
+        assert ratings and not any(select(rating, checked=True) for rating in ratings)
 
         response = owner_client.post(
             self.url, {"company": "Acme", "role": "PM", "stage": "exploring"}
@@ -251,7 +239,7 @@ class TestOpportunityCreate:
         page = response.content.decode()
         assert response.status_code == 200
         assert "This field is required." in page
-        assert 'value="Typed role"' in page
+        assert select(page, "input", value="Typed role")
         assert not Opportunity.objects.exists()
 
     @pytest.mark.parametrize(
@@ -292,12 +280,6 @@ class TestOpportunityCreate:
         assert SCRIPT not in page
         assert ESCAPED_SCRIPT in page
 
-    def test_redirects_anonymous_to_sign_in(self, anonymous_client):
-        response = anonymous_client.post(self.url, opportunity_data())
-
-        assert_sign_in_redirect(response, self.url)
-        assert not Opportunity.objects.exists()
-
 
 class TestOpportunityEdit:
     def url(self, opportunity) -> str:
@@ -306,7 +288,7 @@ class TestOpportunityEdit:
     def test_shows_the_current_values(self, opportunity, owner_client):
         page = owner_client.get(self.url(opportunity)).content.decode()
 
-        assert 'value="Acme Cloud"' in page
+        assert select(page, "input", value="Kestrel Routing")
 
     def test_saves_changes_without_a_stage_change_when_the_stage_stays(
         self, opportunity, owner_client
@@ -334,9 +316,9 @@ class TestOpportunityEdit:
         page = response.content.decode()
         opportunity.refresh_from_db()
         assert response.status_code == 200
-        assert 'value="Typed new role"' in page
+        assert select(page, "input", value="Typed new role")
         assert "Edit Director of Product" in page
-        assert opportunity.company == "Acme Cloud"
+        assert opportunity.company == "Kestrel Routing"
 
     def test_returns_404_for_a_stranger(self, opportunity, stranger_client):
         assert stranger_client.get(self.url(opportunity)).status_code == 404
@@ -344,13 +326,10 @@ class TestOpportunityEdit:
 
         opportunity.refresh_from_db()
         assert response.status_code == 404
-        assert opportunity.company == "Acme Cloud"
+        assert opportunity.company == "Kestrel Routing"
 
     def test_returns_404_for_an_unknown_id(self, owner_client):
         assert owner_client.get("/opportunities/999999/edit/").status_code == 404
-
-    def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.get(self.url(opportunity)), "edit")
 
 
 class TestOpportunityDelete:
@@ -363,7 +342,7 @@ class TestOpportunityDelete:
         response = owner_client.get(self.url(opportunity))
 
         page = response.content.decode()
-        assert "Delete Director of Product at Acme Cloud?" in page
+        assert "Delete Director of Product at Kestrel Routing?" in page
         assert "2 people" in page
         assert Opportunity.objects.filter(pk=opportunity.pk).exists()
 
@@ -381,10 +360,6 @@ class TestOpportunityDelete:
     def test_returns_404_for_a_stranger(self, opportunity, stranger_client):
         assert stranger_client.get(self.url(opportunity)).status_code == 404
         assert stranger_client.post(self.url(opportunity)).status_code == 404
-        assert Opportunity.objects.filter(pk=opportunity.pk).exists()
-
-    def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.post(self.url(opportunity)), "delete")
         assert Opportunity.objects.filter(pk=opportunity.pk).exists()
 
 
@@ -411,7 +386,7 @@ class TestOpportunityDetail:
     def test_links_to_the_job_mission_editor(self, opportunity, owner_client):
         page = owner_client.get(self.url(opportunity)).content.decode()
 
-        assert f'href="/opportunities/{opportunity.pk}/mission/"' in page
+        assert select(page, "a", href=f"/opportunities/{opportunity.pk}/mission/")
         assert "Write your job mission" in page
 
     def test_offers_the_pdf_once_a_mission_exists(self, opportunity, owner_client):
@@ -420,7 +395,7 @@ class TestOpportunityDetail:
         page = owner_client.get(self.url(opportunity)).content.decode()
 
         assert "Continue your job mission" in page
-        assert f'href="/opportunities/{opportunity.pk}/mission.pdf"' in page
+        assert select(page, "a", href=f"/opportunities/{opportunity.pk}/mission.pdf")
 
     def test_renders_only_the_region_htmx_asks_for(self, opportunity, owner_client, htmx_headers):
         PersonFactory(opportunity=opportunity, name="Dana Lee")
@@ -428,18 +403,15 @@ class TestOpportunityDetail:
         response = owner_client.get(self.url(opportunity), headers=htmx_headers("people"))
 
         page = response.content.decode()
-        assert page.lstrip().startswith('<section id="people"')
+        assert opens_with(page, "section", id="people")
         assert "Dana Lee" in page
-        assert "<html" not in page
+        assert not select(page, "html")
 
     def test_returns_404_for_a_stranger(self, opportunity, stranger_client):
         assert stranger_client.get(self.url(opportunity)).status_code == 404
 
     def test_returns_404_for_an_unknown_id(self, owner_client):
         assert owner_client.get("/opportunities/999999/").status_code == 404
-
-    def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.get(self.url(opportunity)), "opportunities")
 
     def test_shows_open_red_flags_and_links_to_the_plan(self, opportunity, owner_client):
         plan = NegotiationPlanFactory(opportunity=opportunity)
@@ -451,7 +423,7 @@ class TestOpportunityDetail:
         assert "1 open red flag" in page
         assert "They would not discuss headcount" in page
         assert "An old worry" not in page
-        assert f"/opportunities/{opportunity.pk}/plan/" in page
+        assert links_to(page, f"/opportunities/{opportunity.pk}/plan/")
 
     def test_links_to_the_plan_before_there_is_one(self, opportunity, owner_client):
         page = owner_client.get(self.url(opportunity)).content.decode()
@@ -476,7 +448,7 @@ class TestOpportunityDetail:
         with django_assert_max_num_queries(14):
             response = owner_client.get(self.url(opportunity))
 
-        assert len(re.findall(r'id="interview-\d+"', response.content.decode())) == rows
+        assert len(select(response, id=re.compile(r"interview-\d+"))) == rows
 
 
 class TestOpportunityStage:
@@ -503,7 +475,7 @@ class TestOpportunityStage:
 
         page = response.content.decode()
         assert response.status_code == 200
-        assert page.lstrip().startswith('<section id="stage"')
+        assert opens_with(page, "section", id="stage")
         assert "Moved to Offer." in page
         assert "Applied → Offer" in page
 
@@ -532,11 +504,6 @@ class TestOpportunityStage:
         opportunity.refresh_from_db()
         assert response.status_code == 404
         assert opportunity.stage == Stage.APPLIED
-
-    def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
-        response = anonymous_client.post(self.url(opportunity), {"stage": "withdrawn"})
-
-        assert_sign_in_redirect(response, "stage")
 
 
 class TestStageServices:
@@ -581,7 +548,7 @@ class TestPersonCreate:
 
         page = response.content.decode()
         assert response.status_code == 200
-        assert page.lstrip().startswith('<section id="people"')
+        assert opens_with(page, "section", id="people")
         assert "Added Dana Lee." in page
         assert "people-changed" in response.headers["HX-Trigger"]
 
@@ -602,7 +569,7 @@ class TestPersonCreate:
 
         page = response.content.decode()
         assert response.status_code == 200
-        assert "<html" in page
+        assert select(page, "html")
         assert "Ensure this value has at most 200 characters" in page
 
     def test_shows_html_as_text(self, opportunity, owner_client, htmx_headers):
@@ -628,12 +595,6 @@ class TestPersonCreate:
         assert response.status_code == 404
         assert not Person.objects.exists()
 
-    def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
-        response = anonymous_client.post(self.url(opportunity), {"name": "Eve", "role": "other"})
-
-        assert_sign_in_redirect(response, "people")
-        assert not Person.objects.exists()
-
 
 class TestPersonEdit:
     @pytest.fixture
@@ -647,15 +608,15 @@ class TestPersonEdit:
         response = owner_client.get(self.url(person), headers=htmx_headers("people"))
 
         page = response.content.decode()
-        assert page.lstrip().startswith('<section id="people"')
-        assert 'value="Dana Lee"' in page
-        assert f'action="{self.url(person)}"' in page
+        assert opens_with(page, "section", id="people")
+        assert select(page, "input", value="Dana Lee")
+        assert select(page, "form", action=self.url(person))
 
     def test_shows_the_edit_form_on_the_whole_page_without_javascript(self, person, owner_client):
         page = owner_client.get(self.url(person)).content.decode()
 
-        assert "<html" in page
-        assert 'value="Dana Lee"' in page
+        assert select(page, "html")
+        assert select(page, "input", value="Dana Lee")
 
     def test_saves_changes(self, person, owner_client, htmx_headers):
         data = {"name": "Dana Lee-Park", "role": "recruiter", "email": "", "notes": ""}
@@ -692,9 +653,6 @@ class TestPersonEdit:
         person.refresh_from_db()
         assert person.name == "Dana Lee"
 
-    def test_redirects_anonymous_to_sign_in(self, person, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.get(self.url(person)), "people")
-
 
 class TestPersonDelete:
     @pytest.fixture
@@ -730,10 +688,6 @@ class TestPersonDelete:
 
     def test_returns_404_for_a_stranger(self, person, stranger_client):
         assert stranger_client.post(self.url(person)).status_code == 404
-        assert Person.objects.filter(pk=person.pk).exists()
-
-    def test_redirects_anonymous_to_sign_in(self, person, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.post(self.url(person)), "people")
         assert Person.objects.filter(pk=person.pk).exists()
 
 
@@ -821,12 +775,6 @@ class TestInterviewCreate:
         assert response.status_code == 404
         assert not Interview.objects.exists()
 
-    def test_redirects_anonymous_to_sign_in(self, opportunity, anonymous_client):
-        response = anonymous_client.post(self.url(opportunity), interview_data())
-
-        assert_sign_in_redirect(response, "interviews")
-        assert not Interview.objects.exists()
-
 
 class TestInterviewEdit:
     @pytest.fixture
@@ -840,8 +788,8 @@ class TestInterviewEdit:
         response = owner_client.get(self.url(interview), headers=htmx_headers("interviews"))
 
         page = response.content.decode()
-        assert page.lstrip().startswith('<section id="interviews"')
-        assert f'value="{local_input(interview.scheduled_at)}"' in page
+        assert opens_with(page, "section", id="interviews")
+        assert select(page, "input", value=local_input(interview.scheduled_at))
 
     def test_saves_changes_and_people(self, interview, owner_client, htmx_headers):
         dana = PersonFactory(opportunity=interview.opportunity, name="Dana Lee")
@@ -882,9 +830,6 @@ class TestInterviewEdit:
         assert response.status_code == 404
         assert interview.kind == "screen"
 
-    def test_redirects_anonymous_to_sign_in(self, interview, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.get(self.url(interview)), "interviews")
-
 
 class TestInterviewDelete:
     @pytest.fixture
@@ -908,8 +853,4 @@ class TestInterviewDelete:
 
     def test_returns_404_for_a_stranger(self, interview, stranger_client):
         assert stranger_client.post(self.url(interview)).status_code == 404
-        assert Interview.objects.filter(pk=interview.pk).exists()
-
-    def test_redirects_anonymous_to_sign_in(self, interview, anonymous_client):
-        assert_sign_in_redirect(anonymous_client.post(self.url(interview)), "interviews")
         assert Interview.objects.filter(pk=interview.pk).exists()

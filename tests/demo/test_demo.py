@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
-from councils.management.commands.demo import DEFAULT_EMAIL, DEFAULT_PASSWORD
+from demo.content.accounts import DEFAULT_EMAIL, DEFAULT_PASSWORD
 from missions.models import KeyResult, KeyResultStatus, Mission, Objective, Question, ShareLink
 from missions.permissions import get_live_share_link
 from negotiation.models import (

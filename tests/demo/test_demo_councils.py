@@ -11,12 +11,9 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from councils.management.commands.demo import (
-    DEFAULT_EMAIL,
-    DEFAULT_PASSWORD,
-    council_member_email,
-)
 from councils.models import Comment, Council, Debrief, GratitudeEntry, Membership, Share
+from demo.builders import council_member_email
+from demo.content.accounts import DEFAULT_EMAIL, DEFAULT_PASSWORD
 from opportunities.models import Interview
 from tests.factories import CouncilFactory, GratitudeEntryFactory, UserFactory
 

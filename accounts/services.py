@@ -69,9 +69,13 @@ SECRET_FIELDS: dict[type[models.Model], set[str]] = {
 }
 
 
+# Bookkeeping, not the user's data: the counter that keys cached pages.
+INTERNAL_FIELDS: dict[type[models.Model], set[str]] = {Opportunity: {"revision"}}
+
+
 def _rows(model: type[models.Model], user) -> list[dict]:
     """The user's rows of one model as plain values: foreign keys as ids, many-to-many as lists."""
-    hidden = SECRET_FIELDS.get(model, set())
+    hidden = SECRET_FIELDS.get(model, set()) | INTERNAL_FIELDS.get(model, set())
     fields = [f for f in model._meta.concrete_fields if f.name not in hidden]
     many = [f.name for f in model._meta.many_to_many]
     queryset = model.objects.filter(**{OWN_ROWS[model]: user}).order_by("pk")

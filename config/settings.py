@@ -110,7 +110,20 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every worker process: allauth's rate limits count in it.
-CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://jobmission_cache")}
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="dbcache://jobmission_cache"),
+    # The HTML of in-place regions and the bytes of PDFs, under keys made of what they show
+    # (inplace/regions.py, missions/pdf.py): per process, as a lookup must cost no query. Off in
+    # development, where templates change under a running server.
+    "regions": {
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+        if DEBUG
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "jobmission-regions",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 # Accounts.
 AUTHENTICATION_BACKENDS = [

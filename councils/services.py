@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from config.tokens import digest_token
@@ -27,6 +28,21 @@ from councils.models import (
 )
 from councils.permissions import may_accept_invitation
 from councils.shares import item_owner_id, share_field, shares_of
+from opportunities.models import Opportunity
+from opportunities.services import bump_revisions
+
+# The owner's pages show the comments on their shared work (how many beside each objective):
+# every write to a share, its comments or its council's members moves the revision on of the
+# opportunities whose mission or plan it shares (opportunities.services.bump_revision).
+
+
+def _bump_shared(shares: QuerySet) -> None:
+    """Call it before deleting the shares."""
+    shared = Q(mission__council_shares__in=shares) | Q(plan__council_shares__in=shares)
+    bump_revisions(
+        Opportunity.objects.filter(pk__in=Opportunity.objects.filter(shared).values("pk"))
+    )
+
 
 # Councils and their members.
 
@@ -41,6 +57,7 @@ def create_council(*, owner, **fields) -> Council:
 
 def _step_out(*, council: Council, user_id: int) -> None:
     """Take a person out of a council; the work they shared with it leaves with them."""
+    _bump_shared(Share.objects.filter(council=council))
     Share.objects.filter(council=council, shared_by_id=user_id).delete()
     Membership.objects.filter(council=council, user_id=user_id).delete()
 
@@ -62,6 +79,13 @@ def remove_member(*, membership: Membership) -> None:
     if membership.user_id == membership.council.owner_id:
         raise ValidationError("The council's owner can't be removed.", code="owner_stays")
     _step_out(council=membership.council, user_id=membership.user_id)
+
+
+@transaction.atomic
+def delete_council(*, council: Council) -> None:
+    """Delete a council for everyone, with what was shared with it and said there."""
+    _bump_shared(Share.objects.filter(council=council))
+    council.delete()
 
 
 # Invitations by email. A token is shown once, in the email; only its digest is stored.
@@ -203,6 +227,7 @@ def accept_invitation(*, invitation: Invitation, user) -> Membership:
             membership = Membership.objects.create(council_id=locked.council_id, user=user)
     except IntegrityError:  # already a member: the unique constraint keeps it to one
         membership = Membership.objects.get(council_id=locked.council_id, user=user)
+    _bump_shared(Share.objects.filter(council_id=locked.council_id))
     locked.accepted_at = timezone.now()
     locked.accepted_by = user
     locked.save(update_fields=["accepted_at", "accepted_by"])
@@ -246,6 +271,7 @@ def set_shared_councils(*, owner, item, councils) -> tuple[list[Council], list[C
         for share in shares_of(item).select_for_update().select_related("council")
     }
     gone = [share for council_pk, share in current.items() if council_pk not in wanted]
+    _bump_shared(shares_of(item))
     Share.objects.filter(pk__in=[share.pk for share in gone]).delete()
     added = [council for council_pk, council in wanted.items() if council_pk not in current]
     now = timezone.now()
@@ -304,6 +330,7 @@ def post_comment(
     if parent is not None and parent.resolved_at is not None:
         Comment.objects.filter(pk=parent.pk).update(resolved_at=None, resolved_by=None)
     Share.objects.filter(pk=share.pk).update(last_activity_at=comment.created_at)
+    _bump_shared(Share.objects.filter(pk=share.pk))
     _notify_on_commit(comment, base_url)
     return comment
 
@@ -314,6 +341,7 @@ def edit_comment(*, comment: Comment, body: str) -> Comment:
     comment.body = body
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
+    _bump_shared(Share.objects.filter(pk=comment.share_id))
     return comment
 
 
@@ -321,6 +349,7 @@ def edit_comment(*, comment: Comment, body: str) -> Comment:
 def delete_comment(*, comment: Comment) -> None:
     """Delete a comment. One with replies stays as "deleted", without its words, so the thread
     still reads; it goes for good with its last reply."""
+    _bump_shared(Share.objects.filter(pk=comment.share_id))
     if comment.replies.visible().exists():
         comment.body = ""
         comment.deleted_at = timezone.now()
@@ -340,6 +369,7 @@ def resolve_comment(*, comment: Comment, by, resolved: bool = True) -> Comment:
     root.resolved_at = timezone.now() if resolved else None
     root.resolved_by = by if resolved else None
     root.save(update_fields=["resolved_at", "resolved_by"])
+    _bump_shared(Share.objects.filter(pk=root.share_id))
     return root
 
 

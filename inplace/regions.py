@@ -10,22 +10,34 @@ that computes what that region shows. Its views then answer through the page:
   readers, or for a plain post a redirect to the page anchored at what changed;
 - ``page.deleted(...)``: editing a row deleted meanwhile, the same way on every page.
 
+A page that declares a ``key`` (what its regions show, as the opportunity's revision that
+every write moves on, say) keeps each region's HTML in the per-process "regions" cache, under
+that key with the viewer, the region and its template's revision: a GET whose regions are at
+rest (no form open, nothing just said) renders only the ones not cached, and computes only
+their context. CSRF tokens never enter the cache: regions render a placeholder, replaced by
+the request's token on the way out. A POST never reads or fills the cache.
+
 Screen readers hear what an in-place write did through ONE polite live region on every page,
 ``#announcer`` (templates/inplace/announcer.html, in base.html): an htmx response carries it
 out of band with the server's sentence ("Added the objective …"), or, when the form came back
 with errors, "Please fix the highlighted field." (see ``announce``).
 """
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from inplace.versions import VersionedForm
 
@@ -128,6 +140,23 @@ def deleted_meanwhile(
 RegionContext = Callable[[HttpRequest, object, Mapping], dict]
 
 
+REGION_CACHE = "regions"
+# What ``{% csrf_token %}`` writes into a region before it is cached; each response puts the
+# request's own token in its place.
+CSRF_PLACEHOLDER = "jm-csrf-token-placeholder"
+
+
+@lru_cache(maxsize=64)
+def _digest(source: str) -> str:
+    return hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
+
+
+def template_revision(name: str) -> str:
+    """A digest of a template's source: a region cached before the template changed is not
+    served after it."""
+    return _digest(get_template(name).template.source)
+
+
 @dataclass(frozen=True)
 class Page:
     """A page edited in place, declared once by the module of its views."""
@@ -138,17 +167,64 @@ class Page:
     shared: Callable[[object], dict] = lambda obj: {}  # what every region reads
     whole: RegionContext = lambda request, obj, state: {}  # what only the whole page shows
     cursor: bool = True  # forms just opened or sent get the cursor (their first field or error)
+    # What the regions show, as a cache key (a revision every write moves on, ...); None: the
+    # page is never cached. ``uncached`` names regions that show more than the key covers.
+    key: Callable[[HttpRequest, object], tuple] | None = None
+    uncached: frozenset[str] = frozenset()
 
-    def context(self, request: HttpRequest, obj, regions: Iterable[str] = (), state=None) -> dict:
+    def context(
+        self, request: HttpRequest, obj, regions: Iterable[str] = (), state=None, *, whole=False
+    ) -> dict:
         """The shared context, then each named region's own (all of them and the whole page's
         when ``regions`` is None), then the request's state, which wins."""
         state = state or {}
         context = self.shared(obj)
         for name in self.regions if regions is None else regions:
             context.update(self.regions[name](request, obj, {**context, **state}))
-        if regions is None:
+        if regions is None or whole:
             context.update(self.whole(request, obj, {**context, **state}))
         return {**context, **state}
+
+    def _cache_keys(self, request: HttpRequest, obj, names: Iterable[str], oob) -> dict:
+        """Each region's cache key, for a GET whose regions are at rest; else nothing."""
+        if self.key is None or request.method not in ("GET", "HEAD"):
+            return {}
+        shows = (self.template, template_revision(self.template), request.user.pk)
+        shows += tuple(self.key(request, obj))
+        return {
+            name: "region:" + _digest(repr((*shows, name, name in oob)))
+            for name in names
+            if name not in self.uncached
+        }
+
+    def render_regions(
+        self, request: HttpRequest, obj, names: Iterable[str], state=None, *, oob=(), whole=False
+    ) -> tuple[dict[str, SafeString], dict]:
+        """The HTML of each named region, from the cache where it can be, and the context
+        computed for the others (with the whole page's when ``whole``)."""
+        names = list(names)
+        keys = {} if state else self._cache_keys(request, obj, names, oob)
+        found = caches[REGION_CACHE].get_many(keys.values()) if keys else {}
+        html = {name: found[key] for name, key in keys.items() if key in found}
+        missing = [name for name in names if name not in html]
+        context = self.context(request, obj, missing, state, whole=whole)
+        for name in missing:
+            region = {**context, "oob": name in oob, "csrf_token": CSRF_PLACEHOLDER}
+            html[name] = render_to_string(f"{self.template}#{name}", region, request)
+        if fresh := {keys[name]: html[name] for name in missing if name in keys}:
+            caches[REGION_CACHE].set_many(fresh)
+        token = get_token(request)  # letters and digits: nothing to escape
+        regions = {name: html[name].replace(CSRF_PLACEHOLDER, token) for name in names}
+        return {name: mark_safe(part) for name, part in regions.items()}, context  # noqa: S308 - rendered templates
+
+    def render_page(self, request: HttpRequest, obj, state=None) -> HttpResponse:
+        """The whole page; a page with a ``key`` takes its regions as ``render_regions`` gives
+        them (its template shows each with ``{% region "name" %}``), any other renders them
+        inline."""
+        if self.key is None:
+            return render(request, self.template, self.context(request, obj, None, state))
+        html, context = self.render_regions(request, obj, self.regions, state, whole=True)
+        return render(request, self.template, {**context, "regions": html})
 
     def respond(
         self,
@@ -173,15 +249,13 @@ class Page:
             if fallback:
                 regions = (region,) if region in self.regions else ()
                 return render(request, fallback, self.context(request, obj, regions, state))
-            return render(request, self.template, self.context(request, obj, None, state))
-        context = self.context(request, obj, (region, *oob), state)
-        parts = [render_to_string(f"{self.template}#{region}", context, request)]
-        parts += [
-            render_to_string(f"{self.template}#{name}", {**context, "oob": True}, request)
-            for name in oob
-        ]
+            return self.render_page(request, obj, state)
+        html, _ = self.render_regions(request, obj, (region, *oob), state, oob=oob)
         return announce(
-            request, HttpResponse("".join(parts)), state.get("announcement", ""), forms=forms
+            request,
+            HttpResponse("".join(html.values())),
+            state.get("announcement", ""),
+            forms=forms,
         )
 
     def saved(

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from config.tokens import digest_token
 from inplace.ordering import move, next_position
+from inplace.versions import VersionedForm, save_if_current
 from missions import models
 from opportunities.models import Opportunity
+from opportunities.services import bump_revision
 
 
 @transaction.atomic
@@ -22,8 +24,39 @@ def ensure_mission(*, opportunity: Opportunity) -> models.Mission:
 
 
 def _lock_mission(mission_id: int) -> None:
-    """Serialise writes to one mission so that its limits hold under concurrent requests."""
-    list(models.Mission.objects.select_for_update().filter(pk=mission_id).values_list("pk"))
+    """Serialise writes to one mission so that its limits hold under concurrent requests;
+    every write to a mission starts here, so it also moves the opportunity's revision on."""
+    locked = models.Mission.objects.select_for_update().filter(pk=mission_id)
+    for opportunity_id in locked.values_list("opportunity_id", flat=True):
+        bump_revision(opportunity_id)
+
+
+MissionRow = models.Mission | models.Objective | models.KeyResult | models.Question
+
+
+def _mission_id(row: MissionRow) -> int:
+    if isinstance(row, models.Mission):
+        return row.pk
+    if isinstance(row, models.KeyResult):
+        return row.objective.mission_id
+    return row.mission_id
+
+
+@transaction.atomic
+def save_edit(*, form: VersionedForm) -> MissionRow | None:
+    """Save the edit form of the mission or one of its rows if that row is still at the version
+    the form was opened at (``save_if_current``); None when the form says why not."""
+    saved = save_if_current(form)
+    if saved is not None:
+        _lock_mission(_mission_id(saved))
+    return saved
+
+
+@transaction.atomic
+def delete_row(*, row: MissionRow) -> None:
+    """Delete an objective (with its key results), a key result or a question."""
+    _lock_mission(_mission_id(row))
+    row.delete()
 
 
 @transaction.atomic

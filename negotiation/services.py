@@ -22,7 +22,7 @@ from negotiation.models import (
     SuccessAsk,
 )
 from opportunities.models import Opportunity, Person, Stage
-from opportunities.services import change_stage, locked_stage
+from opportunities.services import bump_revision, change_stage, locked_stage
 
 # Offers: recording one means the opportunity has reached the offer stage.
 
@@ -44,9 +44,24 @@ def record_offer(*, offer: Offer) -> bool:
         "recording another.",
     )
     offer.save()
+    bump_revision(offer.opportunity_id)
     if locked_stage(offer.opportunity) not in BEFORE_OFFER:
         return False
     return change_stage(opportunity=offer.opportunity, stage=Stage.OFFER)
+
+
+@transaction.atomic
+def correct_offer(*, offer: Offer) -> Offer:
+    """Save a correction to a recorded offer version."""
+    offer.save()
+    bump_revision(offer.opportunity_id)
+    return offer
+
+
+@transaction.atomic
+def delete_offer(*, offer: Offer) -> None:
+    offer.delete()
+    bump_revision(offer.opportunity_id)
 
 
 # Negotiation plans: first what it takes to succeed, then money. Red flags are raised here, from
@@ -88,8 +103,11 @@ CONVERSATION_REFUSED_WHY = (
 
 
 def _lock_plan(plan_id: int) -> None:
-    """Serialise writes to one plan, so a red flag is raised once however often a form is sent."""
-    list(NegotiationPlan.objects.select_for_update().filter(pk=plan_id).values_list("pk"))
+    """Serialise writes to one plan, so a red flag is raised once however often a form is sent;
+    every write to a plan starts here, so it also moves the opportunity's revision on."""
+    locked = NegotiationPlan.objects.select_for_update().filter(pk=plan_id)
+    for opportunity_id in locked.values_list("opportunity_id", flat=True):
+        bump_revision(opportunity_id)
 
 
 def _check_room(rows: QuerySet, limit: int, message: str) -> None:
@@ -267,10 +285,10 @@ def record_conversation(
         raise ValidationError(
             {"people": "Choose people from this opportunity only."}, code="foreign_person"
         )
+    _lock_plan(conversation.plan_id)
     if conversation.pk is not None:
         claim_version(conversation, expected_version)
     else:
-        _lock_plan(conversation.plan_id)
         _check_room(
             Conversation.objects.filter(plan_id=conversation.plan_id),
             NegotiationPlan.MAX_CONVERSATIONS,
@@ -351,3 +369,10 @@ def record_money_outcome(
         setattr(money_ask, name, value)
     money_ask.save(update_fields=[*fields, "version", "updated_at"])
     return money_ask
+
+
+@transaction.atomic
+def delete_plan_row(*, row: SuccessAsk | Conversation) -> None:
+    """Delete a success ask (its red flag with it) or a logged conversation."""
+    _lock_plan(row.plan_id)
+    row.delete()

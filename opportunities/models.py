@@ -106,6 +106,9 @@ class Opportunity(models.Model):
     notes = models.TextField(max_length=20_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved on by every write to anything this opportunity's pages show (its mission, plan,
+    # people, the council comments on them): the key of their cached regions and PDFs.
+    revision = models.PositiveBigIntegerField(default=1, editable=False)
 
     objects = OpportunityQuerySet.as_manager()
 
@@ -124,8 +127,27 @@ class Opportunity(models.Model):
     def __str__(self) -> str:
         return f"{self.role} at {self.company}"
 
+    def save(self, *args, **kwargs) -> None:
+        """Save every field but ``revision``, which only ever moves on in the database
+        (``services.bump_revision``): an opportunity loaded before a concurrent write must
+        not put the revision back when it is saved."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "revision"
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("opportunity_detail", args=[self.pk])
+
+    @property
+    def cache_identity(self) -> tuple:
+        """What a cached region or PDF of this opportunity is keyed on: which opportunity
+        (its id with its creation time: an id can be given again after a rollback) at which
+        revision."""
+        return (self.pk, self.created_at.isoformat(), self.revision)
 
     @property
     def is_active(self) -> bool:

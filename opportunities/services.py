@@ -3,10 +3,26 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F, QuerySet
 
 from opportunities import models
 
 # Every stage an opportunity moves into is recorded with its time.
+
+
+def bump_revision(opportunity_id: int) -> None:
+    """Something the opportunity's pages show has changed: move its ``revision`` on, inside
+    the write's transaction, so that no region or PDF cached under the old one is served again.
+
+    Every write to the opportunity, its people and interviews, its mission, its negotiation
+    plan and the council comments about them calls this (tests/test_region_cache.py walks them).
+    """
+    bump_revisions(models.Opportunity.objects.filter(pk=opportunity_id))
+
+
+def bump_revisions(opportunities: QuerySet) -> None:
+    """``bump_revision`` for several opportunities at once (those a council's comments are on)."""
+    opportunities.update(revision=F("revision") + 1)
 
 
 def locked_stage(opportunity: models.Opportunity) -> str:
@@ -37,6 +53,7 @@ def update_opportunity(*, opportunity: models.Opportunity, **fields) -> models.O
         models.StageChange.objects.create(
             opportunity=opportunity, from_stage=stored_stage, to_stage=opportunity.stage
         )
+    bump_revision(opportunity.pk)
     return opportunity
 
 
@@ -51,6 +68,7 @@ def change_stage(*, opportunity: models.Opportunity, stage: str) -> bool:
     models.StageChange.objects.create(
         opportunity=opportunity, from_stage=stored_stage, to_stage=stage
     )
+    bump_revision(opportunity.pk)
     return True
 
 
@@ -61,4 +79,26 @@ def save_interview(
     """Save an interview together with the people it is with."""
     interview.save()
     interview.people.set(people)
+    bump_revision(interview.opportunity_id)
     return interview
+
+
+@transaction.atomic
+def save_person(*, person: models.Person) -> models.Person:
+    """Add or change someone at the company (the plan's conversations name them)."""
+    person.save()
+    bump_revision(person.opportunity_id)
+    return person
+
+
+@transaction.atomic
+def delete_person(*, person: models.Person) -> None:
+    """Remove someone from the opportunity, its interviews and its conversations."""
+    person.delete()
+    bump_revision(person.opportunity_id)
+
+
+@transaction.atomic
+def delete_interview(*, interview: models.Interview) -> None:
+    interview.delete()
+    bump_revision(interview.opportunity_id)

@@ -18,6 +18,7 @@ owner's: Director of Product at Kestrel Routing.
 """
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 
 from councils import services as council_services
@@ -30,6 +31,13 @@ def fast_password_hashing(settings):
     """Argon2 is slow by design; the suite creates thousands of users. Production keeps
     Argon2 (tests/test_settings.py checks that); here a cheap hasher saves minutes."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_region_cache():
+    """Each test starts with no cached regions or PDFs (the cache lives as long as the process;
+    a rolled-back test's ids come back in the next one)."""
+    caches["regions"].clear()
 
 
 @pytest.fixture

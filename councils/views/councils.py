@@ -209,7 +209,7 @@ def council_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask first (GET), then delete the council for everyone (POST, its owner only)."""
     council, _ = get_council_for(request.user, pk, manage=True)
     if request.method == "POST":
-        council.delete()
+        services.delete_council(council=council)
         messages.success(request, f"Deleted {council}. Your own work is untouched.")
         return redirect("council_list")
     context = {"council": council, "member_count": council.memberships.count()}

@@ -27,7 +27,6 @@ from django.shortcuts import render
 
 from inplace.ordering import MOVE_DIRECTIONS
 from inplace.regions import Page, form_data, save_with
-from inplace.versions import save_if_current
 from missions import services
 from missions.forms import (
     KeyResultCreateForm,
@@ -82,6 +81,10 @@ EDITOR = Page(
         "questions": _questions,
         "share-link": _share_link,
     },
+    # Everything the regions show moves the opportunity's revision on, but the share link
+    # (its open count, the host it is read on, the name in the focus).
+    key=lambda request, mission: mission.opportunity.cache_identity,
+    uncached=frozenset({"share-link"}),
 )
 
 
@@ -112,7 +115,7 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return EDITOR.respond(request, mission, request.htmx.target)
     form = MissionSummaryForm(request.POST, instance=mission, auto_id="mission-%s")
-    if save_if_current(form):
+    if services.save_edit(form=form):
         return EDITOR.saved(
             request,
             mission,
@@ -156,7 +159,7 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
     form = ObjectiveForm(
         form_data(request), instance=objective, auto_id=f"objective-{objective.pk}-%s"
     )
-    if save_if_current(form):
+    if services.save_edit(form=form):
         return EDITOR.saved(
             request,
             objective.mission,
@@ -175,7 +178,7 @@ def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpRe
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
         return EDITOR.respond(request, objective.mission, "objectives", delete_objective=objective)
-    objective.delete()
+    services.delete_row(row=objective)
     return EDITOR.saved(
         request,
         objective.mission,
@@ -245,7 +248,7 @@ def key_result_edit(request: HttpRequest, pk: int, key_result_pk: int) -> HttpRe
     auto_id = f"key-result-{key_result.pk}-%s"
     form = KeyResultForm(form_data(request), instance=key_result, auto_id=auto_id)
     mission = key_result.objective.mission
-    if save_if_current(form):
+    if services.save_edit(form=form):
         return EDITOR.saved(
             request,
             mission,
@@ -264,7 +267,7 @@ def key_result_delete(request: HttpRequest, pk: int, key_result_pk: int) -> Http
     mission = key_result.objective.mission
     if request.method != "POST":
         return EDITOR.respond(request, mission, "objectives", delete_key_result=key_result)
-    key_result.delete()
+    services.delete_row(row=key_result)
     return EDITOR.saved(
         request,
         mission,
@@ -325,7 +328,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
         mission=question.mission,
         auto_id=f"question-{question.pk}-%s",
     )
-    if save_if_current(form):
+    if services.save_edit(form=form):
         return EDITOR.saved(
             request,
             question.mission,
@@ -343,7 +346,7 @@ def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResp
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
         return EDITOR.respond(request, question.mission, "questions", delete_question=question)
-    question.delete()
+    services.delete_row(row=question)
     return EDITOR.saved(
         request,
         question.mission,

@@ -85,7 +85,7 @@ def conversation_delete(request: HttpRequest, pk: int, conversation_pk: int) -> 
     plan = conversation.plan
     if request.method != "POST":
         return PLAN.respond(request, plan, "conversations", delete_conversation=conversation)
-    conversation.delete()
+    services.delete_plan_row(row=conversation)
     return PLAN.saved(
         request,
         plan,

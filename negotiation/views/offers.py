@@ -85,7 +85,7 @@ def offer_edit(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
     plan = own_plan(request, pk)
     form = OfferForm(form_data(request), instance=offer, auto_id=f"offer-{offer.pk}-%s")
     if form.is_valid():
-        form.save()
+        services.correct_offer(offer=form.save(commit=False))
         return _saved(request, plan, f"Saved {_summary(offer)}.", anchor=f"offer-{offer.pk}")
     if form.is_bound:
         offer.refresh_from_db()  # headings show what is saved; the fields keep what was typed
@@ -100,7 +100,7 @@ def offer_delete(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
     if request.method != "POST":
         return _respond(request, plan, DELETE_PAGE, deleted_offer=offer)
     label = offer.get_version_display().lower()
-    offer.delete()
+    services.delete_offer(offer=offer)
     return _saved(request, plan, f"Deleted the {label} offer.", anchor=REGION)
 
 

@@ -240,4 +240,11 @@ PLAN = Page(
         "money-outcome": _money_outcome_region,
     },
     whole=_whole_page,
+    # What the regions show moves the opportunity's revision on, but the day (deadlines count
+    # down) and the user's asking record across all their plans.
+    key=lambda request, plan: (
+        *plan.opportunity.cache_identity,
+        timezone.localdate(),
+        AskingRecord.of(request.user),
+    ),
 )

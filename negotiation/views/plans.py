@@ -160,7 +160,7 @@ def success_ask_delete(request: HttpRequest, pk: int, ask_pk: int) -> HttpRespon
         return HttpResponseNotAllowed(READ_OR_WRITE)
     if request.method != "POST":
         return PLAN.respond(request, ask.plan, "success-asks", delete_ask=ask)
-    ask.delete()
+    services.delete_plan_row(row=ask)
     return PLAN.saved(
         request,
         ask.plan,

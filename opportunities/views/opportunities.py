@@ -182,7 +182,7 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return DETAIL.respond(request, opportunity, "people", person_form=form)
     form.instance.opportunity = opportunity
-    person = form.save()
+    person = services.save_person(person=form.save(commit=False))
     return _people_saved(request, opportunity, f"Added {person.name}.")
 
 
@@ -194,7 +194,7 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     form = PersonForm(form_data(request), instance=person, auto_id=f"person-{person.pk}-%s")
     form.fields["name"].widget.attrs["autofocus"] = True
     if form.is_valid():
-        form.save()
+        services.save_person(person=form.save(commit=False))
         return _people_saved(request, opportunity, f"Saved {person.name}.")
     context = {"editing_person_pk": person.pk, "person_edit_form": form}
     return DETAIL.respond(request, opportunity, "people", **context)
@@ -205,7 +205,7 @@ def person_delete(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse
     """Remove someone from the opportunity (and from its interviews)."""
     person = get_person_for(request.user, pk, person_pk)
     opportunity = get_opportunity_for(request.user, pk)
-    person.delete()
+    services.delete_person(person=person)
     return _people_saved(request, opportunity, f"Removed {person.name}.")
 
 
@@ -248,5 +248,5 @@ def interview_delete(request: HttpRequest, pk: int, interview_pk: int) -> HttpRe
     """Delete one interview."""
     interview = get_interview_for(request.user, pk, interview_pk)
     opportunity = get_opportunity_for(request.user, pk)
-    interview.delete()
+    services.delete_interview(interview=interview)
     return _region_saved(request, opportunity, "interviews", f"Deleted the {_describe(interview)}.")

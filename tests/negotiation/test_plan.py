@@ -10,6 +10,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+from negotiation import services
 from negotiation.models import (
     AskStatus,
     Conversation,
@@ -226,7 +227,8 @@ class TestPlanDetail:
         content = owner_client.get(page_of(plan)).content.decode()
         assert "The success conversation has not happened live yet." in content
 
-        ConversationFactory(plan=plan, about_success=True, channel="video").people.add(dana)
+        live = ConversationFactory.build(plan=plan, about_success=True, channel="video")
+        services.record_conversation(conversation=live, people=[dana])  # as the user would
 
         content = owner_client.get(page_of(plan)).content.decode()
         assert "You had the success conversation live" in content
@@ -825,7 +827,7 @@ class TestConversationCreate:
     ):
         create_url = url("conversation_create", plan.opportunity)
         assert select(owner_client.get(page_of(plan)), id="new-conversation")
-        ConversationFactory(plan=plan)
+        services.record_conversation(conversation=ConversationFactory.build(plan=plan), people=[])
 
         content = owner_client.get(page_of(plan)).content.decode()
         assert not select(content, id="new-conversation")

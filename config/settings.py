@@ -112,9 +112,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A cache shared by every worker process: allauth's rate limits count in it.
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="dbcache://jobmission_cache"),
-    # The HTML of in-place regions and the bytes of PDFs, under keys made of what they show
-    # (inplace/regions.py, missions/pdf.py): per process, as a lookup must cost no query. Off in
-    # development, where templates change under a running server.
+    # The HTML of in-place regions (inplace/regions.py) and the bytes of mission PDFs
+    # (documents/pdf.py), under keys made of what they show: per process, as a lookup must cost
+    # no query. Off in development, where templates change under a running server. PDFs are
+    # larger (some 30-300 kB), so fewer of them are kept.
     "regions": {
         "BACKEND": "django.core.cache.backends.dummy.DummyCache"
         if DEBUG
@@ -122,6 +123,14 @@ CACHES = {
         "LOCATION": "jobmission-regions",
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    "documents": {
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+        if DEBUG
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "jobmission-documents",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 64},
     },
 }
 

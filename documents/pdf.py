@@ -5,12 +5,14 @@ everything else: no file system paths, no network, no data: URLs, no redirects.
 
 import atexit
 import functools
+import hashlib
 import threading
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
@@ -104,14 +106,20 @@ def _forget_print_stylesheet() -> None:
     _parsed.__dict__.clear()
 
 
+def _stylesheet_key() -> tuple[str, int]:
+    """The print stylesheet's URL and when its file last changed."""
+    url = urljoin(PDF_BASE_URL, static(PRINT_STYLESHEET))
+    path, _ = resolve_static_url(url)
+    return url, path.stat().st_mtime_ns
+
+
 def _print_stylesheet():
     """Our print stylesheet and the font configuration holding its fonts, parsed once per thread."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    url = urljoin(PDF_BASE_URL, static(PRINT_STYLESHEET))
-    path, _ = resolve_static_url(url)
-    key = (url, path.stat().st_mtime_ns)
+    key = _stylesheet_key()
+    url = key[0]
     cached = getattr(_parsed, "stylesheet", None)
     if cached is None or cached[0] != key:
         font_config = FontConfiguration()
@@ -131,6 +139,23 @@ def render_html_to_pdf(html: str) -> bytes:
     return document.write_pdf(
         stylesheets=[stylesheet], font_config=font_config, presentational_hints=False
     )
+
+
+def cached_html_to_pdf(html: str) -> bytes:
+    """``render_html_to_pdf``, kept per process under a key made of the whole input: the HTML
+    itself and the stylesheet's version. The same HTML always gives the same document, so a
+    cached one can never be stale; a change to anything the document shows changes the HTML.
+    For documents that many people download unchanged (the mission a hiring manager opens from
+    a share link and its owner downloads); not for ones that hold salary figures."""
+    stylesheet_key = _stylesheet_key()
+    digest = hashlib.sha256(repr(stylesheet_key).encode() + b"\0" + html.encode()).hexdigest()
+    key = f"pdf:{digest}"
+    cache = caches["documents"]
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_html_to_pdf(html)
+        cache.set(key, pdf)
+    return pdf
 
 
 class DocumentTooLarge(Exception):

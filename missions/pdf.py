@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from documents.pdf import DocumentTooLarge, document_filenames, pdf_download, render_html_to_pdf
+from documents.pdf import DocumentTooLarge, cached_html_to_pdf, document_filenames, pdf_download
 from missions.models import Horizon, KeyResult, KeyResultStatus, Mission, Objective, Question
 from opportunities.models import Focus, Opportunity
 
@@ -158,11 +158,13 @@ def render_mission_pdf(mission: Mission, *, via_link: bool = False) -> bytes:
     """Render the mission as a PDF: a draft for discussion, for the hiring manager.
 
     Raises DocumentTooLarge, before any rendering, for a mission beyond the editor's limits.
+    The same HTML gives the same bytes, so they are kept (documents.pdf.cached_html_to_pdf):
+    the owner and the hiring manager download the one render until the mission changes.
     """
     context = mission_document_context(mission, via_link=via_link)
     if problems := mission_size_problems(context):
         raise DocumentTooLarge(problems)
-    return render_html_to_pdf(render_to_string("pdf/mission.html", context))
+    return cached_html_to_pdf(render_to_string("pdf/mission.html", context))
 
 
 def mission_pdf_filenames(mission: Mission) -> tuple[str, str]:

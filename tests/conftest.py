@@ -38,6 +38,7 @@ def fresh_region_cache():
     """Each test starts with no cached regions or PDFs (the cache lives as long as the process;
     a rolled-back test's ids come back in the next one)."""
     caches["regions"].clear()
+    caches["documents"].clear()
 
 
 @pytest.fixture

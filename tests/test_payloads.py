@@ -296,7 +296,7 @@ def render_everything(w: World) -> dict[str, str]:
 
     sources = []
     fake_pdf = lambda html: sources.append(html) or b"%PDF-1.7\n"  # noqa: E731
-    with mock.patch("missions.pdf.render_html_to_pdf", side_effect=fake_pdf):
+    with mock.patch("missions.pdf.cached_html_to_pdf", side_effect=fake_pdf):
         for client, url in pdf_sources(w):
             assert client.get(url).status_code == 200, url
             rendered[f"PDF {url}"] = sources[-1]

@@ -1,16 +1,20 @@
 """The mission PDF: what it says, what it leaves out, and that WeasyPrint loads nothing of ours
 but our own stylesheet and fonts."""
 
+import datetime as dt
 import io
 import socket
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from documents import pdf as documents
-from missions import pdf
+from missions import pdf, services
 from missions.models import KeyResultStatus
 from tests.factories import (
     FocusFactory,
@@ -281,3 +285,72 @@ class TestStaticFilesFetcher:
         assert "file:///etc/passwd" in refused
         assert connections == []
         assert PdfReader(io.BytesIO(content)).attachments == {}
+
+
+class TestMissionPdfIsKept:
+    """The same mission gives the same bytes, rendered once, to the owner and to the hiring
+    manager; anything the document shows that changes gives a fresh render, whoever made the
+    change and however (the cache is keyed on the document's whole HTML)."""
+
+    @pytest.fixture
+    def renders(self):
+        with mock.patch.object(
+            documents, "render_html_to_pdf", wraps=documents.render_html_to_pdf
+        ) as render:
+            yield render
+
+    @pytest.fixture
+    def focus(self, owner):
+        return FocusFactory(owner=owner, full_name="Alex Rivera", contact="alex@rivera.example")
+
+    def test_the_owner_and_the_hiring_manager_get_one_render(
+        self, renders, owner_client, mission, focus
+    ):
+        token = services.create_share_link(mission=mission)
+
+        mine = owner_client.get(pdf_url(mission)).content
+        again = owner_client.get(pdf_url(mission)).content
+        theirs = Client().get(reverse("share_pdf", args=[token])).content
+
+        assert mine == again == theirs
+        assert renders.call_count == 1
+
+    @pytest.mark.parametrize(
+        ("change", "shown"),
+        [
+            (lambda m, f: ObjectiveFactory(mission=m, title="Halve the time to hire"), "Halve"),
+            (lambda m, f: type(f).objects.filter(pk=f.pk).update(full_name="Sam Okafor"), "Sam"),
+            (lambda m, f: type(f).objects.filter(pk=f.pk).update(contact="sam@ok.example"), "sam@"),
+            (
+                lambda m, f: (
+                    type(m.opportunity)
+                    .objects.filter(pk=m.opportunity_id)
+                    .update(company="Borealis")
+                ),
+                "Borealis",
+            ),
+        ],
+        ids=["an objective", "the author's name", "the contact line", "the company"],
+    )
+    def test_a_change_to_what_it_shows_renders_it_afresh(
+        self, renders, owner_client, mission, focus, change, shown
+    ):
+        before = owner_client.get(pdf_url(mission)).content
+        change(mission, focus)
+
+        after = owner_client.get(pdf_url(mission)).content
+
+        assert renders.call_count == 2
+        assert shown in pdf_text(after)
+        assert shown not in pdf_text(before)
+
+    def test_the_next_day_it_carries_the_new_date(
+        self, renders, owner_client, mission, monkeypatch
+    ):
+        owner_client.get(pdf_url(mission))
+        tomorrow = timezone.localdate() + dt.timedelta(days=1)
+        monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+
+        owner_client.get(pdf_url(mission))
+
+        assert renders.call_count == 2

@@ -30,7 +30,7 @@ def prose(length: int) -> str:
 @pytest.fixture
 def weasyprint_spy():
     """Fails the test if WeasyPrint is asked to lay anything out."""
-    with mock.patch("missions.pdf.render_html_to_pdf") as render:
+    with mock.patch("missions.pdf.cached_html_to_pdf") as render:
         yield render
 
 

@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
 from django.template.defaultfilters import pluralize
 from django.utils.text import Truncator
 
@@ -67,51 +65,76 @@ def offer_versions(offers: Sequence[Offer]) -> list[OfferVersion]:
     ]
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    """A correlated ``SELECT COUNT(*)`` subquery, 0 when there are no rows."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+# What the comparison reads, each in one plain query built once here (a request filters a copy
+# by whose opportunities): every offer of the opportunities still open, newest version first,
+# and what the plans of those opportunities hold beside the money. Building thirteen
+# correlated subqueries cost more than all of these together take to build and run.
+_OFFERS = (
+    Offer.objects.exclude(opportunity__stage__in=CLOSED_STAGES)
+    .select_related("opportunity")
+    .only(
+        *(field.name for field in Offer._meta.concrete_fields if field.name != "created_at"),
+        "opportunity__company",
+        "opportunity__role",
+    )
+    .order_by("opportunity_id", "-received_on", "-pk")
+)
+_ASK_STATUSES = SuccessAsk.objects.order_by().values_list("plan__opportunity_id", "status")
+_OPEN_RED_FLAGS = (
+    RedFlag.objects.filter(resolved_at__isnull=True).order_by().values_list("plan__opportunity_id")
+)
+_SUCCESS_CONVERSATIONS = (
+    Conversation.objects.filter(about_success=True)
+    .order_by("happened_on", "pk")
+    .values_list("plan__opportunity_id", "channel", "happened_on")
+)
+_MONEY_ASKS = MoneyAsk.objects.order_by().values_list(
+    "plan__opportunity_id", "currency", "target_total", "walk_away", "outcome"
+)
+_OPEN_ASKS = (AskStatus.PLANNED, AskStatus.ASKED)
 
 
-def current_offers(user) -> QuerySet:
-    """The newest offer of each of the user's opportunities that is still open, in one query.
+def current_offers(user) -> list[Offer]:
+    """The newest offer of each of the user's opportunities that is still open.
 
     Each carries what the comparison shows beside the money: the number of versions, success
     asks agreed and declined, open red flags, the first live success conversation, and the
-    money ask's target, walk-away and outcome.
-    """
-    same_opportunity = {"opportunity_id": OuterRef("opportunity_id")}
-    plan_of = {"plan__opportunity_id": OuterRef("opportunity_id")}
-    newest = Offer.objects.filter(**same_opportunity).order_by("-received_on", "-pk")
-    asks = SuccessAsk.objects.filter(**plan_of)
-    money_ask = MoneyAsk.objects.filter(**plan_of)
-    live_success = Conversation.objects.filter(
-        **plan_of, about_success=True, channel__in=LIVE_CHANNELS
-    ).order_by("happened_on", "pk")
-    return (
-        Offer.objects.filter(opportunity__owner_id=user.pk)
-        .exclude(opportunity__stage__in=CLOSED_STAGES)
-        .filter(pk=Subquery(newest.values("pk")[:1]))
-        .select_related("opportunity")
-        .defer("opportunity__posting_text", "opportunity__notes")  # long, and not compared
-        .annotate(
-            versions=_count(Offer.objects.filter(**same_opportunity)),
-            asks_total=_count(asks),
-            asks_agreed=_count(asks.filter(status=AskStatus.AGREED)),
-            asks_declined=_count(asks.filter(status=AskStatus.DECLINED)),
-            asks_open=_count(asks.filter(status__in=(AskStatus.PLANNED, AskStatus.ASKED))),
-            open_red_flags=_count(RedFlag.objects.filter(**plan_of, resolved_at__isnull=True)),
-            live_success_on=Subquery(live_success.values("happened_on")[:1]),
-            any_success_conversation=Exists(
-                Conversation.objects.filter(**plan_of, about_success=True)
-            ),
-            money_currency=Subquery(money_ask.values("currency")[:1]),
-            money_target_total=Subquery(money_ask.values("target_total")[:1]),
-            money_walk_away=Subquery(money_ask.values("walk_away")[:1]),
-            money_outcome=Subquery(money_ask.values("outcome")[:1]),
-        )
-        .order_by("currency", "opportunity__company", "pk")
-    )
+    money ask's target, walk-away and outcome; ordered by currency, company and pk."""
+    newest: dict[int, Offer] = {}
+    for offer in _OFFERS.filter(opportunity__owner_id=user.pk):
+        current = newest.setdefault(offer.opportunity_id, offer)  # the first is the newest
+        current.versions = getattr(current, "versions", 0) + 1
+    if not newest:
+        return []
+    ids = list(newest)
+    for offer in newest.values():
+        offer.asks_total = offer.asks_agreed = offer.asks_declined = offer.asks_open = 0
+        offer.open_red_flags = 0
+        offer.live_success_on, offer.any_success_conversation = None, False
+        offer.money_currency = offer.money_target_total = None
+        offer.money_walk_away = offer.money_outcome = None
+    for opportunity, status in _ASK_STATUSES.filter(plan__opportunity_id__in=ids):
+        offer = newest[opportunity]
+        offer.asks_total += 1
+        offer.asks_agreed += status == AskStatus.AGREED
+        offer.asks_declined += status == AskStatus.DECLINED
+        offer.asks_open += status in _OPEN_ASKS
+    for (opportunity,) in _OPEN_RED_FLAGS.filter(plan__opportunity_id__in=ids):
+        newest[opportunity].open_red_flags += 1
+    for opportunity, channel, happened_on in _SUCCESS_CONVERSATIONS.filter(
+        plan__opportunity_id__in=ids
+    ):
+        offer = newest[opportunity]
+        offer.any_success_conversation = True
+        if channel in LIVE_CHANNELS and offer.live_success_on is None:
+            offer.live_success_on = happened_on  # the first, as they come oldest first
+    for opportunity, currency, target, walk_away, outcome in _MONEY_ASKS.filter(
+        plan__opportunity_id__in=ids
+    ):
+        offer = newest[opportunity]
+        offer.money_currency, offer.money_target_total = currency, target
+        offer.money_walk_away, offer.money_outcome = walk_away, outcome
+    return sorted(newest.values(), key=lambda o: (o.currency, o.opportunity.company, o.pk))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,14 @@ register = template.Library()
 
 REMINDER_WINDOW = dt.timedelta(days=30)
 REMINDERS_SHOWN = 5
+# Interviews without a debrief, most recent first. Built once: on the dashboard, building the
+# query cost more than compiling and running it; each call filters a copy.
+_UNDEBRIEFED = (
+    Interview.objects.filter(debriefs__isnull=True)
+    .select_related("opportunity")
+    .only("scheduled_at", "kind", "channel", "opportunity__company", "opportunity__role")
+    .order_by("-scheduled_at", "-pk")
+)
 
 
 @register.inclusion_tag("councils/includes/debrief_reminders.html")
@@ -38,15 +46,11 @@ def debrief_reminders(user) -> dict:
     """Interviews of the last 30 days that passed without a debrief: one query, at most 6 rows."""
     now = timezone.now()
     waiting = list(
-        Interview.objects.filter(
+        _UNDEBRIEFED.filter(
             opportunity__owner_id=user.pk,
             scheduled_at__lt=now,
             scheduled_at__gte=now - REMINDER_WINDOW,
-            debriefs__isnull=True,
-        )
-        .select_related("opportunity")
-        .only("scheduled_at", "kind", "channel", "opportunity__company", "opportunity__role")
-        .order_by("-scheduled_at", "-pk")[: REMINDERS_SHOWN + 1]
+        )[: REMINDERS_SHOWN + 1]
     )
     return {"interviews": waiting[:REMINDERS_SHOWN], "more": len(waiting) > REMINDERS_SHOWN}
 

@@ -21,8 +21,5 @@ def dashboard_red_flags(user) -> dict:
 @register.inclusion_tag("negotiation/includes/dashboard_negotiations.html")
 def offers_in_negotiation(user) -> dict:
     """Each offer-stage opportunity: success conversation live? money asked? the deadline."""
-    negotiations = negotiation_standings(user)
-    return {
-        "negotiations": negotiations[:SHOWN_NEGOTIATIONS],
-        "negotiation_count": len(negotiations),
-    }
+    negotiations, count = negotiation_standings(user, limit=SHOWN_NEGOTIATIONS)
+    return {"negotiations": negotiations, "negotiation_count": count}

@@ -3,14 +3,13 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from opportunities.models import ACTIVE_STAGES, Focus, Interview, Person
-from opportunities.pipeline import FitShare, active_overview
+from opportunities.models import Focus
+from opportunities.pipeline import FitShare, active_overview, upcoming_interviews
 
 SHOWN_PER_STAGE = 5
 SHOWN_INTERVIEWS = 6
@@ -25,22 +24,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "opportunities/landing.html")
     overview = active_overview(request.user, shown=SHOWN_PER_STAGE, within=DUE_WITHIN)
-    interviews = (
-        Interview.objects.filter(
-            opportunity__owner=request.user, opportunity__stage__in=ACTIVE_STAGES
-        )
-        .upcoming()
-        .select_related("opportunity")
-        .only("scheduled_at", "kind", "channel", "opportunity__role", "opportunity__company")
-        .prefetch_related(Prefetch("people", Person.objects.only("name")))[:SHOWN_INTERVIEWS]
-    )
     context = {
         "focus": Focus.objects.filter(owner=request.user).first(),
         "active_count": sum(overview.counts.values()),
         "fit_share": FitShare.of_counts(overview.counts),
         "by_stage": overview.columns,
         "due_steps": overview.due_steps,
-        "interviews": interviews,
+        "interviews": upcoming_interviews(request.user, limit=SHOWN_INTERVIEWS),
         "today": timezone.localdate(),
     }
     return render(request, "opportunities/dashboard.html", context)

@@ -20,7 +20,7 @@ from opportunities import services
 from opportunities.forms import InterviewForm, OpportunityForm, OpportunityStageForm, PersonForm
 from opportunities.models import ACTIVE_STAGES, Focus, Interview, Opportunity, Stage
 from opportunities.permissions import get_interview_for, get_opportunity_for, get_person_for
-from opportunities.pipeline import ACTIVE, ALL, stage_counts
+from opportunities.pipeline import ACTIVE, ALL, pipeline_of, pipeline_rows, stage_counts
 
 # A focused search rarely has more; the rest are a click away.
 PIPELINE_PAGE_SIZE = 50
@@ -89,17 +89,14 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     selected = request.GET.get("stage", ACTIVE)
     if selected not in counts:
         selected = ACTIVE
-    opportunities = Opportunity.objects.owned_by(request.user).defer("posting_text", "notes")
-    if selected == ACTIVE:
-        opportunities = opportunities.active()
-    elif selected != ALL:
-        opportunities = opportunities.filter(stage=selected)
-    page = Paginator(opportunities, PIPELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(pipeline_of(request.user, selected), PIPELINE_PAGE_SIZE)
+    paginator.count = counts[selected]  # counted above, so not counted again
+    page = paginator.get_page(request.GET.get("page"))
     filters = [(ACTIVE, "Active", counts[ACTIVE])]
     filters += [(stage, Stage(stage).label, counts[stage]) for stage in Stage.values]
     filters.append((ALL, "All", counts[ALL]))
     context = {
-        "opportunities": page.object_list,
+        "rows": pipeline_rows(page.object_list),
         "page": page,
         "filters": filters,
         "selected": selected,

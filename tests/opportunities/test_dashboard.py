@@ -325,9 +325,9 @@ class TestDashboard:
             OfferFactory(opportunity=opportunity)
 
         # Session and user; the debrief reminders' query (councils_tags.debrief_reminders); the
-        # focus; the upcoming interviews and their people; the open red flags; where each
-        # offer-stage negotiation stands; and ONE plain query over the active opportunities for
-        # the counts by stage and fit, the first few of each stage and the steps due.
+        # focus; the upcoming interviews with their people; the open red flags; where the first
+        # few offer-stage negotiations stand, and how many there are; the active opportunities
+        # counted by stage and fit; and the rows shown: the first few of each stage, the steps due.
         with django_assert_max_num_queries(9):
             response = owner_client.get(self.url)
 

@@ -22,7 +22,7 @@ WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 help:
 	@echo "make run    - install, migrate, load the demo account, serve on http://$(HOST):$(PORT)"
 	@echo "make test   - install test tools, then ruff, the migrations check and the whole suite"
-	@echo "make bench  - measure PDF render time and requests per second (see docs/performance.md)"
+	@echo "make bench  - time every page in-process at 20, 200 and 1,000 opportunities, the PDF, and HTTP load (docs/performance.md)"
 
 # Python 3.12+: pyenv reads .python-version; otherwise any python3.12/3.13 on PATH.
 $(VENV)/bin/python:
@@ -90,14 +90,18 @@ test: install-test lint collectstatic
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
-# wrk is the load generator when it can be had; otherwise the benchmark uses Python threads.
-# BENCH_ARGS="--duration 10" for longer runs; `python -m bench --help` lists the options.
+# About 10 minutes on a 2-core machine; BENCH_ARGS="--quick" for a smoke run of ~3 minutes,
+# BENCH_ARGS="--sizes 200 --only editor,plan" for part of it; `python -m bench --help` lists the
+# options. wrk is the HTTP load generator when it can be had (pinned to its own core with
+# taskset, from util-linux); otherwise the benchmark uses Python threads and says so.
 bench: install-test collectstatic
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || \
 	    { apt-get update -qq >/dev/null 2>&1 && \
 	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; }; }; } || \
-	  echo "wrk is not installed: measuring with Python threads instead (slower, noisier)."
+	  echo "wrk is not installed: measuring HTTP load with Python threads instead (slower, noisier)."
+	@command -v taskset >/dev/null 2>&1 || \
+	  echo "taskset is not installed: gunicorn and the load generator will share the cores."
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:

@@ -1,18 +1,24 @@
-"""Scale the demo account up to benchmark size (issue 5): 200 opportunities, 20 missions and
-2 councils with 200 comments between them, on top of what ``manage.py demo`` builds.
+"""Grow the demo account to benchmark size: ``opportunities`` opportunities (20, 200 or 1,000),
+20 missions, 2 councils with 200 comments, 100 of them in the demo mission's first council
+thread, on top of what the demo account builder makes.
 
-Every row goes through the demo's builders, so through the apps' services and forms, as the
-users would have made them: a few seconds of seeding, so no row is bulk-created behind them.
+Only the number of opportunities changes between sizes: everything else stays as it is, so a
+page that grows from 20 to 1,000 grows with the pipeline. Every row goes through the demo's
+builders, so through the apps' services and forms, as the users would have made them (1,000
+opportunities take a few seconds); no row is bulk-created behind them.
 """
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from councils.models import Comment, Council, Membership, Share
 from councils.services import create_council, resolve_comment
+from demo.builders import build_demo_account, council_member_email
 from demo.builders.accounts import ensure_account
 from demo.builders.councils import admit, comment, date_activity, date_joining, share
 from demo.builders.mail import mail_to_nobody
@@ -26,6 +32,8 @@ from opportunities.models import Fit, Opportunity, Stage
 
 MISSIONS = 20
 COMMENTS = 200
+# The thread read unfolded on the share's page: the demo mission with its first council.
+THREAD_COMMENTS = 100
 # The second council's members besides the demo owner and the demo council member.
 PEERS = ("Noor Haddad", "Felix Brandt", "Keiko Sato", "Owen Mbeki")
 PEER_FOCUS = {
@@ -46,29 +54,52 @@ COMMENT_BODIES = (
 )
 
 
+@dataclass(frozen=True)
+class Seeded:
+    """Who the pages are measured as, and the ids in their paths."""
+
+    owner: object
+    member: object  # the demo council's second member, in both councils
+    share_token: str  # the hiring manager's read-only link to the demo mission
+    ids: dict[str, int]
+
+
+def seed(*, email: str, password: str, opportunities: int) -> Seeded:
+    """The demo account (demo/builders), grown to ``opportunities`` opportunities."""
+    account = build_demo_account(email=email, password=password)
+    owner = account.user
+    member = get_user_model().objects.get(email=council_member_email(email))
+    return Seeded(owner, member, account.share_token, scale_up(owner, opportunities))
+
+
 def scale_up(user, opportunities: int) -> dict[str, int]:
     """Grow the demo account to benchmark size; return the ids of the pages to measure."""
     with mail_to_nobody(), transaction.atomic():
         now = timezone.now()
-        _opportunities(user, opportunities, now)
         pdf_mission = _pdf_mission(user, now)
+        _opportunities(user, opportunities, now)
         missions = _missions(user, MISSIONS)
         members = _peers(user)
         councils = _councils(user, members, now)
-        _comments(user, [*members, user], _share(user, councils, missions, now), now)
+        shares = _share(user, councils, missions, now)
+        _comments(user, [*members, user], shares, now)
     kestrel = Mission.objects.filter(opportunity__owner=user).order_by("pk").first()
     plan = (
         NegotiationPlan.objects.filter(opportunity__owner=user, opportunity__offers__isnull=False)
         .order_by("pk")
         .first()
     )
-    editor_comments = Comment.objects.filter(share__mission=kestrel, deleted_at=None).count()
+    live = Comment.objects.filter(deleted_at=None)
     return {
-        "editor_comments": editor_comments,
+        "editor_comments": live.filter(share__mission=kestrel).count(),
+        "thread_comments": live.filter(share=shares[0]).count(),
+        "thread_share": shares[0].pk,
         "mission_opportunity": kestrel.opportunity_id,
         "plan_opportunity": plan.opportunity_id,
         "council": councils[0].pk,
         "pdf_mission": pdf_mission.pk,
+        "pdf_opportunity": pdf_mission.opportunity_id,
+        "opportunities": Opportunity.objects.filter(owner=user).count(),
     }
 
 
@@ -196,26 +227,29 @@ def _share(user, councils: list[Council], missions: list[Mission], now) -> list[
 
 
 def _comments(user, people: list, shares: list[Share], now: dt.datetime) -> None:
-    """200 comments in all, an hour apart, each by the next of ``people`` in the share's council;
-    every seventh thread is resolved."""
+    """Comments an hour apart, each by the next of ``people`` in the share's council, until the
+    demo mission's first thread holds THREAD_COMMENTS and the councils COMMENTS in all; every
+    seventh thread is resolved."""
     councils = {each.council_id for each in shares}
     members = {
         council: set(Membership.objects.filter(council_id=council).values_list("user", flat=True))
         for council in councils
     }
-    missing = COMMENTS - Comment.objects.filter(share__council__in=councils).count()
-    # The demo mission (the editor measured) gets about a quarter: ~50 in its two threads.
-    weights = [shares[0]] * 4 + [shares[1]] * 3 + shares[2:]
+    live = Comment.objects.filter(deleted_at=None)
+    in_thread = THREAD_COMMENTS - live.filter(share=shares[0]).count()
+    elsewhere = COMMENTS - live.filter(share__council__in=councils).count() - in_thread
+    targets = [shares[0]] * max(0, in_thread)
+    targets += list(itertools.islice(itertools.cycle(shares[1:]), max(0, elsewhere)))
     authors = itertools.cycle(people)
     roots: dict[int, Comment] = {}
     resolved = []
-    for n, on in zip(range(missing), itertools.cycle(weights), strict=False):
+    for n, on in enumerate(targets):
         about = _about(n, on, roots)
         posted = comment(
             share=on,
             author=next(person for person in authors if person.pk in members[on.council_id]),
             body=COMMENT_BODIES[n % len(COMMENT_BODIES)],
-            at=now - dt.timedelta(hours=missing - n),
+            at=now - dt.timedelta(hours=len(targets) - n),
             base_url=DEFAULT_BASE_URL,
             **about,
         )

@@ -109,29 +109,28 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def _per_process_cache(name: str, max_entries: int) -> dict:
+    """A cache in each process's memory (a lookup costs no query); off when DEBUG, where
+    templates change under a running server."""
+    return {
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+        if DEBUG
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"jobmission-{name}",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
+    }
+
+
 # A cache shared by every worker process: allauth's rate limits count in it.
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="dbcache://jobmission_cache"),
     # The HTML of in-place regions (inplace/regions.py) and the bytes of mission PDFs
-    # (documents/pdf.py), under keys made of what they show: per process, as a lookup must cost
-    # no query. Off in development, where templates change under a running server. PDFs are
-    # larger (some 30-300 kB), so fewer of them are kept.
-    "regions": {
-        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-        if DEBUG
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "jobmission-regions",
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-    "documents": {
-        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-        if DEBUG
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "jobmission-documents",
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 64},
-    },
+    # (documents/pdf.py), under keys made of what they show. PDFs are larger (some 30-300 kB),
+    # so fewer of them are kept.
+    "regions": _per_process_cache("regions", 2000),
+    "documents": _per_process_cache("documents", 64),
 }
 
 # Accounts.

@@ -1,5 +1,7 @@
 """The search itself: focus, opportunities, the people met and the interviews."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -155,7 +157,13 @@ class Opportunity(models.Model):
 
     @property
     def next_step_overdue(self) -> bool:
-        return bool(self.next_step_due and self.next_step_due < timezone.localdate())
+        return step_overdue(self.next_step_due, timezone.localdate())
+
+
+def step_overdue(due: dt.date | None, today: dt.date) -> bool:
+    """Whether a next step due on ``due`` is overdue ``today``: for rows read without building
+    the Opportunity (opportunities/pipeline.py), as for the instance."""
+    return due is not None and due < today
 
 
 class StageChange(models.Model):

@@ -17,6 +17,7 @@ from opportunities.models import (
     InterviewKind,
     Opportunity,
     Stage,
+    step_overdue,
 )
 from opportunities.templatetags.badges import fit_badge_html, stage_badge_html
 
@@ -123,8 +124,7 @@ def pipeline_rows(rows: Iterable[tuple]) -> list[dict]:
             "fit_badge": fit_badge_html(fit),
             "next_step": next_step,
             "next_step_due": due,
-            # Opportunity.next_step_overdue, without building the instance
-            "overdue": due is not None and due < today,
+            "overdue": step_overdue(due, today),
         }
         for pk, role, company, location, stage, fit, next_step, due in rows
     ]
@@ -141,7 +141,7 @@ class ShownOpportunity:
     next_step_due: dt.date | None
     url: str
     fit_badge: str
-    overdue: bool  # Opportunity.next_step_overdue, without building the instance
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def _shown_opportunity():
             next_step_due=due,
             url=detail_url(pk),
             fit_badge=fit_badge_html(fit),
-            overdue=due is not None and due < today,
+            overdue=step_overdue(due, today),
         )
 
     return shown
